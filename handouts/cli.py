@@ -1,0 +1,147 @@
+"""The `handouts` command line: thin commands over the library functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from handouts import __version__
+
+EPILOG = """\b
+Examples:
+  handouts templates
+  handouts sections
+  handouts show stretch-holds --set hold_seconds=60
+  handouts render knee-dry-needling --patient "María López" \\
+      --practitioner "Sam Lee, PT" --add orthotics-advice --drop heat-use \\
+      --set stretch-holds.hold_seconds=60 --note "Ice, not heat, for the first day." \\
+      --paper a4 -o output/
+"""
+
+
+@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="handouts")
+def main() -> None:
+    """Make branded, printable take-home sheets for patients."""
+
+
+@main.command(epilog=EPILOG)
+@click.argument("template")
+@click.option("--patient", default="", help="Patient's name, printed on the sheet.")
+@click.option("--practitioner", default="", help='Your name and credentials, e.g. "Sam Lee, PT".')
+@click.option(
+    "--date",
+    "date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Date printed on the sheet, YYYY-MM-DD (default: today).",
+)
+@click.option(
+    "--section",
+    "sections",
+    multiple=True,
+    metavar="ID",
+    help="Use exactly these sections, in this order (repeatable).",
+)
+@click.option("--add", multiple=True, metavar="ID", help="Add a section (repeatable).")
+@click.option("--drop", multiple=True, metavar="ID", help="Leave out a section (repeatable).")
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="SECTION.PARAM=VALUE",
+    help="Change a number or choice, e.g. stretch-holds.hold_seconds=60 (repeatable).",
+)
+@click.option(
+    "--note",
+    "notes",
+    multiple=True,
+    metavar="TEXT",
+    help="A note printed in the notes box (repeatable).",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["letter", "a4"], case_sensitive=False),
+    default=None,
+    help="Paper size (default: the clinic's, else letter).",
+)
+@click.option("--large-print", is_flag=True, help="Body text 16 pt for low-vision readers.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A .pdf file, or a folder for the default name (default: output/).",
+)
+def render(
+    template: str,
+    patient: str,
+    practitioner: str,
+    date: dt.datetime | None,
+    sections: Sequence[str],
+    add: Sequence[str],
+    drop: Sequence[str],
+    settings: Sequence[str],
+    notes: Sequence[str],
+    paper: str | None,
+    large_print: bool,
+    output: Path | None,
+) -> None:
+    """Render TEMPLATE as a PDF handout and print the path written."""
+    from handouts.pipeline import RenderOptions, render_to_file
+    from handouts.request import ParamSetting, Request
+    from handouts.workspace import load_clinic, load_default_library
+
+    request = Request(
+        template=template,
+        patient=patient.strip(),
+        practitioner=practitioner.strip(),
+        date=date.date() if date else dt.date.today(),
+        sections=tuple(sections) if sections else None,
+        add=tuple(add),
+        drop=tuple(drop),
+        settings=tuple(ParamSetting.parse(text) for text in settings),
+        notes=tuple(note for note in notes if note.strip()),
+        paper=paper.lower() if paper else None,
+    )
+    library = load_default_library()
+    path = render_to_file(request, library, load_clinic(), output, RenderOptions(large_print))
+    click.echo(str(path))
+
+
+@main.command()
+def sections() -> None:
+    """List every section by category, with its params and defaults."""
+    from handouts.listing import section_listing
+    from handouts.workspace import load_default_library
+
+    click.echo(section_listing(load_default_library()))
+
+
+@main.command()
+def templates() -> None:
+    """List every template with its sections and optional extras."""
+    from handouts.listing import template_listing
+    from handouts.workspace import load_default_library
+
+    click.echo(template_listing(load_default_library()))
+
+
+@main.command()
+@click.argument("section_id", metavar="ID")
+@click.option(
+    "--set",
+    "settings",
+    multiple=True,
+    metavar="PARAM=VALUE",
+    help="Show with a changed value, e.g. hold_seconds=60 (repeatable).",
+)
+def show(section_id: str, settings: Sequence[str]) -> None:
+    """Show section ID filled with its defaults (or --set values), as text."""
+    from handouts.listing import show_section
+    from handouts.workspace import load_clinic, load_default_library
+
+    click.echo(show_section(load_default_library(), load_clinic(), section_id, settings))

@@ -1,0 +1,100 @@
+"""Where a PDF goes: file names from the clinic's pattern, and atomic writes."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from handouts.errors import OutputError, Problem
+from handouts.request import Request
+
+DEFAULT_FOLDER = Path("output")
+
+
+def initials(name: str) -> str:
+    """Patient initials for file names: "María López" gives "ML"."""
+    letters = [part[0] for part in re.split(r"[\s\-]+", name.strip()) if part]
+    return _ascii("".join(letters)).upper()
+
+
+def file_name(request: Request, pattern: str) -> str:
+    """The default file name, e.g. "2026-11-21-knee-dry-needling-ML.pdf"."""
+    fields = {
+        "date": request.date.isoformat(),
+        "template": request.template,
+        "initials": initials(request.patient),
+    }
+    stem = pattern.format(**fields)
+    stem = re.sub(r"-{2,}", "-", stem).strip("-_ ") or "handout"
+    return _safe(stem) + ".pdf"
+
+
+def resolve_target(output: Path | None, request: Request, pattern: str) -> Path:
+    """The file to write: `output` itself if it names a .pdf file, else a name inside it."""
+    if output is None:
+        output = DEFAULT_FOLDER
+    if output.suffix.lower() == ".pdf" and not output.is_dir():
+        target = output
+    else:
+        if output.exists() and not output.is_dir():
+            raise OutputError(
+                Problem(
+                    str(output), "is a file, not a folder; give a folder or a name ending in .pdf"
+                )
+            )
+        if not output.exists():
+            if output == DEFAULT_FOLDER:
+                output.mkdir(parents=True, exist_ok=True)
+            else:
+                raise OutputError(
+                    Problem(
+                        str(output),
+                        "folder does not exist; create it first or give an existing folder",
+                    )
+                )
+        target = output / file_name(request, pattern)
+    if not target.parent.is_dir():
+        raise OutputError(
+            Problem(str(target), f'folder "{target.parent}" does not exist; create it first')
+        )
+    return target
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside `target`, then rename it into place."""
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".handouts-", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(
+            Problem(str(target.parent), f"cannot write here: {exc.strerror}")
+        ) from None
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, target)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise OutputError(Problem(str(target), f"cannot write: {exc.strerror}")) from None
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if ch.isascii() and ch.isalnum())
+
+
+def _safe(stem: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", _ascii_keep(stem)).strip("-") or "handout"
+
+
+def _ascii_keep(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if ch.isascii())

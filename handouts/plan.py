@@ -1,0 +1,150 @@
+"""Resolve a request against the library: which sections, in what order, with what values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from handouts.errors import Problem, RequestError, did_you_mean, one_of
+from handouts.model import Library, Section, Template
+from handouts.params import ParamValueError
+from handouts.request import Request
+
+SAFETY_CATEGORY = "safety"
+
+
+@dataclass(frozen=True)
+class PlannedSection:
+    """A section with every param resolved and checked."""
+
+    section: Section
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A request resolved: the template, its ordered sections, and the request itself."""
+
+    template: Template
+    sections: tuple[PlannedSection, ...]
+    request: Request
+
+
+def make_plan(request: Request, library: Library) -> Plan:
+    """Resolve `request`; raise RequestError listing every problem found."""
+    template = library.templates.get(request.template)
+    if template is None:
+        hint = did_you_mean(request.template, library.templates)
+        raise RequestError(
+            Problem(
+                "template",
+                f'no template "{request.template}"{hint}; '
+                f"templates are {one_of(library.templates)}",
+            )
+        )
+    problems: list[Problem] = []
+    order = _choose_sections(request, template, library, problems)
+    overrides = {entry.section_id: entry.params for entry in template.entries}
+    settings = _group_settings(request, order, library, problems)
+    planned = []
+    for section_id in order:
+        section = library.sections[section_id]
+        values = section.defaults()
+        values.update(overrides.get(section_id, {}))
+        for setting in settings.get(section_id, []):
+            spec = section.params[setting.name]
+            try:
+                values[setting.name] = spec.convert(setting.value)
+            except ParamValueError as exc:
+                problems.append(Problem(setting.origin, f"{section_id}.{setting.name} {exc}"))
+        for name, spec in section.params.items():
+            values[name] = spec.convert(values[name])
+        planned.append(PlannedSection(section, values))
+    if problems:
+        raise RequestError(problems)
+    return Plan(template, tuple(planned), request)
+
+
+def _choose_sections(
+    request: Request, template: Template, library: Library, problems: list[Problem]
+) -> list[str]:
+    """The ordered section ids after --section, --add and --drop."""
+
+    def known(section_id: str, option: str) -> bool:
+        if section_id in library.sections:
+            return True
+        hint = did_you_mean(section_id, library.sections)
+        problems.append(
+            Problem(
+                option, f'no section "{section_id}"{hint}; run `handouts sections` to see them all'
+            )
+        )
+        return False
+
+    if request.sections is not None:
+        order = [sid for sid in request.sections if known(sid, f"--section {sid}")]
+    else:
+        order = template.section_ids()
+    for section_id in request.add:
+        if known(section_id, f"--add {section_id}") and section_id not in order:
+            order.insert(_insert_point(order, library), section_id)
+    for section_id in request.drop:
+        if not known(section_id, f"--drop {section_id}"):
+            continue
+        if section_id not in order:
+            problems.append(
+                Problem(
+                    f"--drop {section_id}",
+                    "is not in this handout; its sections are " + ", ".join(order),
+                )
+            )
+        else:
+            order.remove(section_id)
+    if not order and not problems:
+        problems.append(
+            Problem("sections", "the handout would have no sections; keep at least one")
+        )
+    return list(dict.fromkeys(order))
+
+
+def _insert_point(order: list[str], library: Library) -> int:
+    """Added sections go before the closing safety sections, so those stay last."""
+    point = len(order)
+    while point > 0 and library.sections[order[point - 1]].category == SAFETY_CATEGORY:
+        point -= 1
+    return point
+
+
+def _group_settings(
+    request: Request, order: list[str], library: Library, problems: list[Problem]
+) -> dict[str, list]:
+    """Check each --set names a section in the handout and a param it has."""
+    grouped: dict[str, list] = {}
+    for setting in request.settings:
+        section = library.sections.get(setting.section_id)
+        if section is None:
+            hint = did_you_mean(setting.section_id, library.sections)
+            problems.append(Problem(setting.origin, f'no section "{setting.section_id}"{hint}'))
+            continue
+        if setting.section_id not in order:
+            problems.append(
+                Problem(
+                    setting.origin,
+                    f'section "{setting.section_id}" is not in this handout; '
+                    f"add it with --add {setting.section_id}",
+                )
+            )
+            continue
+        if setting.name not in section.params:
+            hint = did_you_mean(setting.name, section.params)
+            allowed = ", ".join(section.params) or "no params"
+            problems.append(
+                Problem(
+                    setting.origin,
+                    f'{setting.section_id} has no param "{setting.name}"'
+                    f"{hint}; its params are {allowed}",
+                )
+            )
+            continue
+        grouped.setdefault(setting.section_id, []).append(setting)
+    return grouped

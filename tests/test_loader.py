@@ -1,0 +1,185 @@
+"""Loading the library: every file validated, every problem located by file, line and field."""
+
+from __future__ import annotations
+
+import pytest
+
+from handouts.errors import LibraryError
+from handouts.loader import LibraryRoot, load_library
+from tests.helpers import write_tree
+
+GOOD_SECTION = """
+---
+id: heat-use
+title: Using heat
+category: self-care
+summary: Warm the muscles.
+params:
+  minutes:
+    type: integer
+    default: 15
+    min: 5
+    max: 30
+    unit: minutes
+    label: Minutes of heat
+sources:
+  - title: Some article
+    author: Someone
+---
+Use heat for **{{ minutes }} minutes**.
+"""
+
+GOOD_TEMPLATE = """
+id: basic
+title: Basic sheet
+intro: Hello {{ patient }}.
+sections:
+  - heat-use
+"""
+
+
+def load(tmp_path, files):
+    write_tree(tmp_path, files)
+    return load_library([LibraryRoot(tmp_path, "test")])
+
+
+def errors_of(tmp_path, files) -> list[str]:
+    with pytest.raises(LibraryError) as caught:
+        load(tmp_path, files)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_a_good_library_loads(tmp_path):
+    library = load(
+        tmp_path, {"content/en/heat-use.md": GOOD_SECTION, "templates/basic.yaml": GOOD_TEMPLATE}
+    )
+    section = library.sections["heat-use"]
+    assert section.params["minutes"].default == 15
+    assert section.body_line == 18
+    assert library.templates["basic"].section_ids() == ["heat-use"]
+
+
+def test_wrong_type_names_file_line_and_field_path(tmp_path):
+    broken = GOOD_SECTION.replace("max: 30", 'max: "lots"')
+    assert errors_of(tmp_path, {"content/en/heat-use.md": broken}) == [
+        'content/en/heat-use.md:11: params.minutes.max: expected a number, got "lots"'
+    ]
+
+
+def test_every_problem_in_every_file_is_collected(tmp_path):
+    broken = GOOD_SECTION.replace("max: 30", 'max: "lots"').replace("title: Using heat\n", "")
+    other = GOOD_SECTION.replace("id: heat-use", "id: cold-use").replace(
+        "default: 15", "default: 99"
+    )
+    problems = errors_of(
+        tmp_path, {"content/en/heat-use.md": broken, "content/en/cold-use.md": other}
+    )
+    assert any(p.startswith("content/en/heat-use.md:2: title: is required") for p in problems)
+    assert any("params.minutes.max" in p for p in problems)
+    assert any(
+        p.startswith(
+            "content/en/cold-use.md:9: params.minutes.default: must be a whole "
+            "number from 5 to 30 minutes (got 99)"
+        )
+        for p in problems
+    )
+
+
+def test_yaml_syntax_error_is_located(tmp_path):
+    broken = GOOD_SECTION.replace("summary: Warm the muscles.", "summary: [unclosed")
+    (problem,) = errors_of(tmp_path, {"content/en/heat-use.md": broken})
+    assert problem.startswith("content/en/heat-use.md:")
+    assert "YAML" in problem
+
+
+def test_duplicate_key_is_an_error_not_an_overwrite(tmp_path):
+    broken = GOOD_SECTION.replace(
+        "summary: Warm the muscles.", "summary: Warm the muscles.\ntitle: Again"
+    )
+    (problem,) = errors_of(tmp_path, {"content/en/heat-use.md": broken})
+    assert problem == (
+        'content/en/heat-use.md:6: title: "title" is given twice '
+        "(first on line 3); keep one of them"
+    )
+
+
+def test_unknown_key_suggests_the_near_one(tmp_path):
+    broken = GOOD_SECTION.replace("summary:", "sumary:")
+    problems = errors_of(tmp_path, {"content/en/heat-use.md": broken})
+    assert any('sumary: unknown key (did you mean "summary"?)' in p for p in problems)
+
+
+def test_python_object_tags_are_refused(tmp_path):
+    broken = GOOD_SECTION.replace(
+        "summary: Warm the muscles.", "summary: !!python/object/apply:os.system [echo hi]"
+    )
+    (problem,) = errors_of(tmp_path, {"content/en/heat-use.md": broken})
+    assert problem.startswith("content/en/heat-use.md:5: YAML:")
+    assert "python/object/apply:os.system' tags are not allowed" in problem
+
+
+def test_missing_front_matter_is_reported(tmp_path):
+    (problem,) = errors_of(tmp_path, {"content/en/heat-use.md": "Just text\n"})
+    assert problem.startswith("content/en/heat-use.md:1:")
+
+
+def test_jinja_syntax_error_in_body_gives_the_file_line(tmp_path):
+    broken = GOOD_SECTION.replace("{{ minutes }}", "{{ minutes }")
+    (problem,) = errors_of(tmp_path, {"content/en/heat-use.md": broken})
+    assert problem.startswith("content/en/heat-use.md:18: body: template syntax")
+
+
+def test_unknown_variable_in_body_is_caught_at_load(tmp_path):
+    broken = GOOD_SECTION + "\nAlso {{ minuts }} more.\n"
+    (problem,) = errors_of(tmp_path, {"content/en/heat-use.md": broken})
+    assert problem.startswith('content/en/heat-use.md:20: body: "minuts" is not defined')
+
+
+def test_template_naming_an_unknown_section_suggests_one(tmp_path):
+    template = GOOD_TEMPLATE.replace("- heat-use", "- heat-uses")
+    problems = errors_of(
+        tmp_path, {"content/en/heat-use.md": GOOD_SECTION, "templates/basic.yaml": template}
+    )
+    assert problems == [
+        'templates/basic.yaml:5: sections[1]: no section "heat-uses" (did you mean "heat-use"?)'
+    ]
+
+
+def test_template_param_override_is_checked(tmp_path):
+    template = GOOD_TEMPLATE.replace("- heat-use", "- id: heat-use\n    params:\n      minutes: 90")
+    problems = errors_of(
+        tmp_path, {"content/en/heat-use.md": GOOD_SECTION, "templates/basic.yaml": template}
+    )
+    assert problems == [
+        "templates/basic.yaml:7: sections[1].params.minutes: must be a whole "
+        "number from 5 to 30 minutes (got 90)"
+    ]
+
+
+def test_broken_library_stops_the_cli_with_exit_3(tmp_path, run, monkeypatch):
+    write_tree(
+        tmp_path,
+        {
+            "content/en/heat-use.md": GOOD_SECTION.replace("max: 30", "max: x"),
+            "templates/basic.yaml": GOOD_TEMPLATE,
+        },
+    )
+    monkeypatch.setattr("handouts.workspace.builtin_root", lambda: LibraryRoot(tmp_path, "test"))
+    result = run("render", "basic", "-o", str(tmp_path / "out.pdf"))
+    assert result.exit_code == 3
+    assert result.stderr.strip() == (
+        'error: content/en/heat-use.md:11: params.minutes.max: expected a number, got "x"'
+    )
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_builtin_library_loads_clean():
+    library = load_library()
+    assert {
+        "stretch-holds",
+        "heat-use",
+        "massage-techniques",
+        "orthotics-advice",
+        "soreness-after-needling",
+    } <= set(library.sections)
+    assert "knee-dry-needling" in library.templates
