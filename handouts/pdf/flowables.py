@@ -40,6 +40,14 @@ def text_markup(text: str) -> str:
     return markup((doc.Span(text),))
 
 
+SHORT_LIST_ITEMS = 10
+
+
+def _is_short_list(block: doc.Block) -> bool:
+    """A list short enough that splitting it across pages would only confuse."""
+    return isinstance(block, doc.ListBlock) and len(block.items) <= SHORT_LIST_ITEMS
+
+
 class FlowableBuilder:
     """Turns document blocks into flowables with one set of styles."""
 
@@ -99,17 +107,34 @@ class FlowableBuilder:
         body = self.blocks(section.blocks, self.styles.body)
         if not body:
             return heading
+        first = body[0]._content if isinstance(body[0], KeepTogether) else body[:1]
         return [
             CondPageBreak(self.styles.body_size * 6),
-            KeepTogether(heading + body[:1]),
+            KeepTogether(heading + list(first)),
             *body[1:],
         ]
 
-    def blocks(self, blocks: tuple[doc.Block, ...], style) -> list[Flowable]:
-        """Flowables for a run of blocks; `style` is used for plain paragraphs."""
+    def blocks(self, blocks: tuple[doc.Block, ...], style, keep: bool = True) -> list[Flowable]:
+        """Flowables for a run of blocks; `style` is used for plain paragraphs.
+
+        A sub-heading stays with what follows it, a callout with what it comments
+        on, and a short list of steps is never split across pages.
+        """
+        groups: list[tuple[list[doc.Block], list[Flowable]]] = []
+        for index, block in enumerate(blocks):
+            flowables = self.block(block, style)
+            follows_heading = index > 0 and isinstance(blocks[index - 1], doc.Heading)
+            if groups and (follows_heading or isinstance(block, doc.Callout)):
+                groups[-1][0].append(block)
+                groups[-1][1].extend(flowables)
+            else:
+                groups.append(([block], flowables))
         out: list[Flowable] = []
-        for block in blocks:
-            out += self.block(block, style)
+        for members, flowables in groups:
+            if keep and (len(flowables) > 1 or _is_short_list(members[0])):
+                out.append(KeepTogether(flowables))
+            else:
+                out += flowables
         return out
 
     def block(self, block: doc.Block, style) -> list[Flowable]:
@@ -121,16 +146,16 @@ class FlowableBuilder:
         if isinstance(block, doc.ListBlock):
             return [self.list_block(block)]
         if isinstance(block, doc.Callout):
-            return [self.callout(block)]
+            return [Spacer(1, 4), self.callout(block), Spacer(1, 6)]
         if isinstance(block, doc.Table):
-            return [self.table(block)]
+            return [Spacer(1, 2), self.table(block), Spacer(1, 8)]
         raise TypeError(f"unknown block {type(block).__name__}")
 
     def list_block(self, block: doc.ListBlock) -> Flowable:
         """Numbered steps (bold numbers) or bullets."""
         size = self.styles.body_size
         items = [
-            ListItem(self.blocks(item, self.styles.list_item) or [Spacer(1, 1)])
+            ListItem(self.blocks(item, self.styles.list_item, keep=False) or [Spacer(1, 1)])
             for item in block.items
         ]
         if block.ordered:
@@ -177,7 +202,7 @@ class FlowableBuilder:
                 ]
             )
         )
-        return KeepTogether([Spacer(1, 4), table, Spacer(1, 6)])
+        return table
 
     def table(self, block: doc.Table) -> Flowable:
         """A plain grid with a tinted header row."""
@@ -202,7 +227,7 @@ class FlowableBuilder:
         if block.header:
             commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EEF2F6")))
         table.setStyle(self.table_style(commands))
-        return KeepTogether([Spacer(1, 2), table, Spacer(1, 8)]) if len(rows) < 12 else table
+        return table
 
     def notes_box(self, notes: doc.NotesBox) -> list[Flowable]:
         """The practitioner's notes and ruled lines to write on, in a box."""

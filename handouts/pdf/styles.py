@@ -53,7 +53,7 @@ def make_styles(family: FontFamily, primary: str, accent: str, large_print: bool
         base = {
             "fontName": family.regular,
             "fontSize": size,
-            "leading": size * 1.38,
+            "leading": size * 1.33,
             "textColor": INK,
             "alignment": TA_LEFT,
         }

@@ -1,0 +1,161 @@
+"""The built-in knee-care library: every section and template loads, fills and renders,
+reads at grade 7 or below, and fits on a page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from handouts.clinic import Clinic
+from handouts.fill import fill_plan
+from handouts.loader import load_library
+from handouts.markup import build_document
+from handouts.model import Section
+from handouts.params import ParamSpec, format_value
+from handouts.pdf import PageOptions
+from handouts.pdf.measure import section_heights
+from handouts.pipeline import render_bytes
+from handouts.plan import make_plan
+from handouts.readability import section_grade, section_prose
+from handouts.request import ParamSetting, Request
+
+LIBRARY = load_library()
+SECTIONS = sorted(LIBRARY.sections)
+TEMPLATES = sorted(LIBRARY.templates)
+MAX_GRADE = 7.0
+NEEDLING_TEMPLATES = ("knee-acupuncture", "knee-dry-needling")
+
+
+def extreme(spec: ParamSpec, high: bool) -> object:
+    """The lowest or highest value a param allows."""
+    if spec.type in ("integer", "number"):
+        bound = spec.maximum if high else spec.minimum
+        return bound if bound is not None else spec.default
+    if spec.type == "choice":
+        return spec.choices[-1] if high else spec.choices[0]
+    if spec.type == "list":
+        return list(spec.choices) if high else []
+    if spec.type == "yesno":
+        return high
+    return "A longer note from the clinic. " * 15 if high else ""
+
+
+def request_for(section: Section, high: bool | None) -> Request:
+    settings = ()
+    if high is not None:
+        settings = tuple(
+            ParamSetting(section.id, name, format_value(extreme(spec, high)), "test")
+            for name, spec in section.params.items()
+        )
+    return Request(
+        template="knee-dry-needling",
+        patient="Pat Example",
+        date=dt.date(2026, 5, 6),
+        sections=(section.id,),
+        settings=settings,
+    )
+
+
+def text_of(pdf: bytes, tmp_path) -> str:
+    path = tmp_path / "x.pdf"
+    path.write_bytes(pdf)
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(str(path)).pages).split())
+
+
+def test_library_has_the_planned_sections_and_templates():
+    assert len(SECTIONS) >= 15
+    assert {
+        "knee-acupuncture",
+        "knee-dry-needling",
+        "knee-self-massage",
+        "knee-muscle-balance",
+        "knee-natural-relief",
+    } <= set(TEMPLATES)
+
+
+@pytest.mark.parametrize("section_id", SECTIONS)
+def test_every_section_names_its_sources(section_id):
+    section = LIBRARY.sections[section_id]
+    assert section.sources, f"{section_id} cites no source"
+    assert all(ref.title for ref in section.sources)
+
+
+@pytest.mark.parametrize("high", [None, False, True], ids=["defaults", "lowest", "highest"])
+@pytest.mark.parametrize("section_id", SECTIONS)
+def test_every_section_fills_and_renders_at_defaults_and_extremes(section_id, high, tmp_path):
+    section = LIBRARY.sections[section_id]
+    text = text_of(render_bytes(request_for(section, high), LIBRARY, Clinic()), tmp_path)
+    assert section.title in text
+    for name, spec in section.params.items():
+        value = extreme(spec, high) if high is not None else spec.default
+        if spec.type == "integer" and spec.unit and re.fullmatch(r"[a-z ]+", spec.unit):
+            assert str(value) in text, f"{section_id}.{name}={value} not printed"
+
+
+def test_readability_is_grade_7_or_below_for_every_section(capsys):
+    grades = {section_id: section_grade(LIBRARY.sections[section_id]) for section_id in SECTIONS}
+    with capsys.disabled():
+        print("\nFlesch-Kincaid grade per section (prose, defaults):")
+        for section_id, grade in grades.items():
+            print(f"  {section_id:<26} {grade:4.1f}")
+    too_hard = {sid: g for sid, g in grades.items() if g > MAX_GRADE}
+    assert not too_hard, f"sections above grade {MAX_GRADE}: {too_hard}"
+
+
+@pytest.mark.parametrize("section_id", SECTIONS)
+def test_readability_measures_real_prose(section_id):
+    prose = section_prose(LIBRARY.sections[section_id])
+    assert len(prose.split()) >= 40
+    assert "**" not in prose and "{{" not in prose
+
+
+def test_every_section_fits_on_one_page_at_12pt():
+    request = Request(
+        template="knee-dry-needling", sections=tuple(SECTIONS), date=dt.date(2026, 5, 6)
+    )
+    document = build_document(fill_plan(make_plan(request, LIBRARY), Clinic()))
+    for paper in ("letter", "a4"):
+        heights, page_height = section_heights(document, Clinic(), PageOptions(paper))
+        too_tall = {sid: round(h) for sid, h in heights.items() if h > page_height}
+        assert not too_tall, f"{paper}: taller than a page ({round(page_height)} pt): {too_tall}"
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_each_template_prints_its_titles_and_numbers(template_id, tmp_path):
+    template = LIBRARY.templates[template_id]
+    request = Request(template=template_id, patient="Ana Ruiz", date=dt.date(2026, 5, 6))
+    text = text_of(render_bytes(request, LIBRARY, Clinic()), tmp_path)
+    assert template.title in text
+    plan = make_plan(request, LIBRARY)
+    for planned in plan.sections:
+        assert planned.section.title in text
+        for name, spec in planned.section.params.items():
+            if spec.type == "integer":
+                assert str(planned.values[name]) in text, f"{planned.section.id}.{name}"
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_templates_have_four_to_seven_sections_and_offer_extras(template_id):
+    template = LIBRARY.templates[template_id]
+    assert 4 <= len(template.entries) <= 7
+    assert template.optional
+    assert template.intro.strip()
+
+
+@pytest.mark.parametrize("template_id", NEEDLING_TEMPLATES)
+def test_needling_templates_say_when_to_call(template_id):
+    assert "when-to-call" in LIBRARY.templates[template_id].section_ids()
+
+
+def test_sections_command_groups_by_category(run):
+    result = run("sections")
+    assert result.exit_code == 0
+    categories = [line[:-1] for line in result.output.splitlines() if re.fullmatch(r"\S+:", line)]
+    assert categories == sorted(categories)
+    assert len(categories) == len({s.category for s in LIBRARY.sections.values()})
+    listed = re.findall(r"^  (\S+) ", result.output, flags=re.M)
+    assert sorted(listed) == SECTIONS
+    assert "hold_seconds=45" in result.output
