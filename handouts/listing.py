@@ -9,9 +9,11 @@ from itertools import groupby
 from handouts.clinic import Clinic
 from handouts.errors import Problem, RequestError, did_you_mean
 from handouts.fill import base_context, fill_section
+from handouts.markup import parse_markdown
 from handouts.model import Library, Section
 from handouts.params import ParamValueError, format_value
 from handouts.request import Request
+from handouts.textview import blocks_as_text
 
 
 def describe_params(section: Section) -> list[str]:
@@ -80,8 +82,8 @@ def show_section(library: Library, clinic: Clinic, section_id: str, settings: Se
     if problems:
         raise RequestError(problems)
     context = base_context(Request(template="", date=dt.date.today()), clinic)
-    body = fill_section(section, values, context)
+    body = blocks_as_text(parse_markdown(fill_section(section, values, context)))
     head = [section.title, "=" * len(section.title), section.summary, ""]
     if section.params:
         head += ["Values:"] + [f"  {n} = {format_value(v)}" for n, v in values.items()] + [""]
-    return "\n".join(head) + body.strip() + "\n"
+    return "\n".join(head) + "\n" + body + "\n"

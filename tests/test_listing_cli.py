@@ -1,0 +1,54 @@
+"""`handouts templates`, `sections`, `show`, `--version` and `--help`."""
+
+from __future__ import annotations
+
+from handouts import __version__
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+def test_help_lists_commands_and_examples(run):
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("render", "sections", "templates", "show"):
+        assert command in result.output
+    assert "handouts render knee-dry-needling" in result.output
+
+
+def test_templates_lists_sections_and_extras(run):
+    result = run("templates")
+    assert result.exit_code == 0
+    assert "knee-dry-needling" in result.output
+    line = next(
+        x
+        for x in result.output.splitlines()
+        if x.strip().startswith("optional:") and "orthotics-advice" in x
+    )
+    assert line
+
+
+def test_show_prints_the_filled_text_without_markup(run):
+    result = run("show", "stretch-holds", "--set", "hold_seconds=60")
+    assert result.exit_code == 0, result.output
+    assert "Hold each stretch for 60 seconds." in " ".join(result.output.split())
+    assert "**" not in result.output and "{{" not in result.output
+    assert "1. " in result.output
+
+
+def test_show_unknown_section_suggests(run):
+    result = run("show", "stretch-hold")
+    assert result.exit_code == 4
+    assert 'did you mean "stretch-holds"?' in result.stderr
+
+
+def test_show_bad_value_is_located(run):
+    result = run("show", "heat-use", "--set", "minutes=99")
+    assert result.exit_code == 4
+    assert result.stderr.strip() == (
+        "error: --set minutes=99: heat-use.minutes must be a whole number from 5 to 30 "
+        'minutes (got "99")'
+    )
