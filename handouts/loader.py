@@ -13,6 +13,7 @@ from typing import Any
 
 from handouts.checks import Checker, describe
 from handouts.errors import LibraryError, Problem, did_you_mean
+from handouts.languages import templates_folder
 from handouts.model import Library, Section, SourceRef, Template, TemplateEntry
 from handouts.params import PARAM_TYPES, ParamSpec, ParamValueError
 from handouts.sandbox import check_source
@@ -57,7 +58,7 @@ def load_library(roots: list[LibraryRoot] | None = None, lang: str = "en") -> Li
             if section and section.id not in library.sections:
                 library.sections[section.id] = section
     for root in roots:
-        for path in sorted((root.path / "templates").glob("*.yaml")):
+        for path in sorted(templates_folder(root.path, lang).glob("*.yaml")):
             template, found = read_template(path, root)
             problems += found
             if template and template.id not in library.templates:
