@@ -161,3 +161,8 @@ def show(
 
     setup = load_setup(workspace, lang)
     click.echo(show_section(setup.library, setup.clinic, section_id, settings))
+
+
+from handouts.cli_init import init  # noqa: E402
+
+main.add_command(init)

@@ -21,12 +21,12 @@ def check_coverage(
 ) -> None:
     """Raise RenderError naming each text with characters no configured font can draw."""
     problems = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[str] = set()
     for where, text in printed_texts(document, clinic, strings):
-        missing = fonts.missing(text)
-        if not missing or (where, "".join(missing)) in seen:
+        missing = [ch for ch in fonts.missing(text) if ch not in seen]
+        if not missing:
             continue
-        seen.add((where, "".join(missing)))
+        seen.update(missing)
         listed = ", ".join(f'"{ch}" (U+{ord(ch):04X})' for ch in missing)
         problems.append(Problem(where, f"no font can print {listed}; {HOW_TO_ADD}"))
     if problems:
