@@ -35,8 +35,37 @@ def _ids(roots: list[Path], pattern: str) -> set[str]:
     return {path.stem for root in roots for path in root.glob(pattern)}
 
 
+def _referenced(roots: list[Path], lang: str) -> dict[str, str]:
+    """Section ids the winning templates of `lang` name, each with the template naming it."""
+    from handouts.yamlsource import load_yaml
+
+    seen: set[str] = set()
+    found: dict[str, str] = {}
+    for root in roots:
+        for path in sorted(templates_folder(root, lang).glob("*.yaml")):
+            if path.stem in seen:
+                continue
+            seen.add(path.stem)
+            try:
+                data, _ = load_yaml(path.read_text(encoding="utf-8"), path.name)
+            except (OSError, UnicodeDecodeError):
+                continue  # the loader reports unreadable files
+            if not isinstance(data, dict):
+                continue
+            for key in ("sections", "add", "optional"):
+                items = data.get(key) if isinstance(data.get(key), list) else []
+                for item in items:
+                    section_id = item.get("id") if isinstance(item, dict) else item
+                    if isinstance(section_id, str):
+                        found.setdefault(section_id, path.stem)
+    return found
+
+
 def check_language(roots: list[Path], lang: str) -> None:
-    """Raise LibraryError unless `lang` has every section and template English has."""
+    """Raise LibraryError unless `lang` exists and has every section its templates name.
+
+    A section that exists in English but not in `lang` is named, never replaced by English.
+    """
     languages = available_languages(roots)
     if not LANG_PATTERN.match(lang) or lang not in languages:
         raise LibraryError(
@@ -48,25 +77,19 @@ def check_language(roots: list[Path], lang: str) -> None:
         )
     if lang == BASE_LANGUAGE:
         return
-    problems = []
-    sections = _ids(roots, f"content/{BASE_LANGUAGE}/*.md") - _ids(roots, f"content/{lang}/*.md")
-    if sections:
-        problems.append(
+    have = _ids(roots, f"content/{lang}/*.md")
+    english = _ids(roots, f"content/{BASE_LANGUAGE}/*.md")
+    missing = {
+        section_id: template
+        for section_id, template in _referenced(roots, lang).items()
+        if section_id not in have and section_id in english
+    }
+    if missing:
+        raise LibraryError(
             Problem(
                 f"content/{lang}",
-                f"{len(sections)} section(s) have no {lang} version: "
-                f"{', '.join(sorted(sections))}; "
-                f"add content/{lang}/<id>.md for each (or use --lang {BASE_LANGUAGE})",
+                f"{len(missing)} section(s) used by the {lang} templates have no {lang} "
+                f"version: {', '.join(sorted(missing))}; add content/{lang}/<id>.md for each "
+                f"(or use --lang {BASE_LANGUAGE})",
             )
         )
-    templates = _ids(roots, "templates/*.yaml") - _ids(roots, f"templates/{lang}/*.yaml")
-    if templates:
-        problems.append(
-            Problem(
-                f"templates/{lang}",
-                f"{len(templates)} template(s) have no {lang} version: "
-                f"{', '.join(sorted(templates))}; add templates/{lang}/<id>.yaml for each",
-            )
-        )
-    if problems:
-        raise LibraryError(problems)
