@@ -6,6 +6,7 @@ by default); fallback families draw the characters it lacks, the shipped one bei
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -111,15 +112,27 @@ class FontSet:
         return None
 
     def runs(self, text: str) -> list[tuple[str, FontFamily]]:
-        """Split `text` into runs, each drawn by one family (spaces stay with the run)."""
+        """Split `text` into runs, each drawn by one family.
+
+        A word the body face cannot fully draw is set whole in the first fallback that can,
+        so one word never mixes two faces ("Nguyễn", not "Nguy" + "ễ" + "n").
+        """
         runs: list[tuple[str, FontFamily]] = []
-        for char in text:
-            family = self.body if char.isspace() else (self.family_for(char) or self.body)
-            if runs and (runs[-1][1] is family or char.isspace()):
-                runs[-1] = (runs[-1][0] + char, runs[-1][1])
-            else:
-                runs.append((char, family))
+        for word in re.split(r"(\s+)", text):
+            if not word:
+                continue
+            for piece, family in self._word_runs(word):
+                if runs and (runs[-1][1] is family or piece.isspace()):
+                    runs[-1] = (runs[-1][0] + piece, runs[-1][1])
+                else:
+                    runs.append((piece, family))
         return runs
+
+    def _word_runs(self, word: str) -> list[tuple[str, FontFamily]]:
+        for family in (self.body, *self.fallbacks):
+            if all(family.draws(char) for char in word):
+                return [(word, family)]
+        return [(char, self.family_for(char) or self.body) for char in word]
 
     def missing(self, text: str) -> list[str]:
         """Characters of `text` that no family draws, in order of first appearance."""
