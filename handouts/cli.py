@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from handouts import __version__
+from handouts.cli_common import load_setup, workspace_options
 
 EPILOG = """\b
 Examples:
@@ -69,6 +70,8 @@ def main() -> None:
     help="Paper size (default: the clinic's, else letter).",
 )
 @click.option("--large-print", is_flag=True, help="Body text 16 pt for low-vision readers.")
+@workspace_options
+@click.option("-v", "--verbose", is_flag=True, help="Say which workspace and language are used.")
 @click.option(
     "-o",
     "--output",
@@ -88,17 +91,22 @@ def render(
     notes: Sequence[str],
     paper: str | None,
     large_print: bool,
+    workspace: Path | None,
+    lang: str | None,
+    verbose: bool,
     output: Path | None,
 ) -> None:
     """Render TEMPLATE as a PDF handout and print the path written."""
     from handouts.pipeline import RenderOptions, render_to_file
     from handouts.request import ParamSetting, Request
-    from handouts.workspace import load_clinic, load_default_library
 
+    setup = load_setup(workspace, lang)
+    if verbose:
+        click.echo(f"{setup.description}; language: {setup.lang}", err=True)
     request = Request(
         template=template,
         patient=patient.strip(),
-        practitioner=practitioner.strip(),
+        practitioner=setup.clinic.default_practitioner(practitioner),
         date=date.date() if date else dt.date.today(),
         sections=tuple(sections) if sections else None,
         add=tuple(add),
@@ -106,28 +114,33 @@ def render(
         settings=tuple(ParamSetting.parse(text) for text in settings),
         notes=tuple(note for note in notes if note.strip()),
         paper=paper.lower() if paper else None,
+        lang=setup.lang,
     )
-    library = load_default_library()
-    path = render_to_file(request, library, load_clinic(), output, RenderOptions(large_print))
+    options = RenderOptions(large_print)
+    path = render_to_file(request, setup.library, setup.clinic, output, options)
     click.echo(str(path))
 
 
 @main.command()
-def sections() -> None:
-    """List every section by category, with its params and defaults."""
+@workspace_options
+def sections(workspace: Path | None, lang: str | None) -> None:
+    """List every section by category, with its params, defaults and origin."""
     from handouts.listing import section_listing
-    from handouts.workspace import load_default_library
 
-    click.echo(section_listing(load_default_library()))
+    setup = load_setup(workspace, lang)
+    click.echo(f"{setup.description}; language: {setup.lang}\n")
+    click.echo(section_listing(setup.library))
 
 
 @main.command()
-def templates() -> None:
-    """List every template with its sections and optional extras."""
+@workspace_options
+def templates(workspace: Path | None, lang: str | None) -> None:
+    """List every template with its sections, optional extras and origin."""
     from handouts.listing import template_listing
-    from handouts.workspace import load_default_library
 
-    click.echo(template_listing(load_default_library()))
+    setup = load_setup(workspace, lang)
+    click.echo(f"{setup.description}; language: {setup.lang}\n")
+    click.echo(template_listing(setup.library))
 
 
 @main.command()
@@ -139,9 +152,17 @@ def templates() -> None:
     metavar="PARAM=VALUE",
     help="Show with a changed value, e.g. hold_seconds=60 (repeatable).",
 )
-def show(section_id: str, settings: Sequence[str]) -> None:
+@workspace_options
+def show(
+    section_id: str, settings: Sequence[str], workspace: Path | None, lang: str | None
+) -> None:
     """Show section ID filled with its defaults (or --set values), as text."""
     from handouts.listing import show_section
-    from handouts.workspace import load_clinic, load_default_library
 
-    click.echo(show_section(load_default_library(), load_clinic(), section_id, settings))
+    setup = load_setup(workspace, lang)
+    click.echo(show_section(setup.library, setup.clinic, section_id, settings))
+
+
+from handouts.cli_init import init  # noqa: E402
+
+main.add_command(init)

@@ -1,15 +1,48 @@
-"""The clinic's brand: name, contact, colours, footer wording, paper and file naming."""
+"""The clinic's brand: name, contact, colours, fonts, footer wording, paper and file naming.
+
+Plain data only; `handouts.brand` reads and checks it from a workspace's clinic.yaml.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_DISCLAIMER = (
-    "This sheet supports the care you get in person. It does not replace advice from "
-    "your doctor. If something feels wrong, stop and call us."
-)
 DEFAULT_FILE_PATTERN = "{date}-{template}-{initials}"
+FONT_STYLES = ("regular", "bold", "italic", "bold_italic")
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """A font family by name and the TTF file of each of its four styles."""
+
+    name: str
+    files: tuple[tuple[str, Path], ...]
+
+    def file(self, style: str) -> Path:
+        """The TTF file of one style ("regular", "bold", "italic", "bold_italic")."""
+        return dict(self.files)[style]
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Page margins in millimetres."""
+
+    top: float = 12.0
+    bottom: float = 10.0
+    side: float = 18.0
+
+
+@dataclass(frozen=True)
+class Practitioner:
+    """A practitioner the clinic names by default, with credentials."""
+
+    name: str
+    credentials: str = ""
+
+    def printed(self) -> str:
+        """Name and credentials as printed: "Sam Lee, PT"."""
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
 @dataclass(frozen=True)
@@ -22,19 +55,47 @@ class Clinic:
     email: str = ""
     website: str = ""
     booking_link: str = ""
+    booking_label: str = ""
     logo: Path | None = None
     primary_colour: str = "#1F4E79"
     accent_colour: str = "#2E6B57"
-    disclaimer: str = DEFAULT_DISCLAIMER
+    # Empty means the language's own default disclaimer (content/<lang>/strings.yaml).
+    disclaimer: str = ""
     paper: str = "letter"
+    margins: Margins = field(default_factory=Margins)
     language: str = "en"
+    large_print: bool = False
     file_pattern: str = DEFAULT_FILE_PATTERN
-    practitioners: tuple[str, ...] = field(default_factory=tuple)
+    practitioners: tuple[Practitioner, ...] = ()
+    font: FontChoice | None = None
+    fallback_fonts: tuple[FontChoice, ...] = ()
+    source: str = "built-in defaults"
 
     def contact_line(self) -> str:
         """Address, phone, email and website joined for the header."""
         parts = [self.address, self.phone, self.email, self.website]
         return "  ·  ".join(part for part in parts if part)
+
+    def default_practitioner(self, typed: str) -> str:
+        """The practitioner to print: the typed one (credentials added when known) or the first."""
+        typed = typed.strip()
+        if not typed:
+            return self.practitioners[0].printed() if self.practitioners else ""
+        for person in self.practitioners:
+            if person.name.casefold() == typed.casefold():
+                return person.printed()
+        return typed
+
+    def texts(self) -> list[str]:
+        """Every text of the brand that may be printed (for the font coverage check)."""
+        return [
+            self.name,
+            self.contact_line(),
+            self.booking_link,
+            self.booking_label,
+            self.disclaimer,
+            *(person.printed() for person in self.practitioners),
+        ]
 
     def as_context(self) -> dict[str, str]:
         """What section and template text may use as `clinic.*`."""

@@ -31,7 +31,7 @@ def section_listing(library: Library) -> str:
     for category, group in groupby(ordered, key=lambda s: s.category):
         out.append(f"{category}:")
         for section in group:
-            out.append(f"  {section.id:<26} {section.title}")
+            out.append(f"  {section.id:<26} {section.title}  [{section.origin}: {section.path}]")
             out += [f"      {line}" for line in describe_params(section)]
         out.append("")
     return "\n".join(out).rstrip()
@@ -41,7 +41,7 @@ def template_listing(library: Library) -> str:
     """Every template with its ordered sections and optional extras."""
     out: list[str] = []
     for template in sorted(library.templates.values(), key=lambda t: t.id):
-        out.append(f"{template.id:<26} {template.title}")
+        out.append(f"{template.id:<26} {template.title}  [{template.origin}: {template.path}]")
         out.append(f"      sections: {', '.join(template.section_ids())}")
         if template.optional:
             out.append(f"      optional: {', '.join(template.optional)}")

@@ -13,6 +13,8 @@ from typing import Any
 
 from handouts.checks import Checker, describe
 from handouts.errors import LibraryError, Problem, did_you_mean
+from handouts.extends import read_changes, resolve_extends
+from handouts.languages import templates_folder
 from handouts.model import Library, Section, SourceRef, Template, TemplateEntry
 from handouts.params import PARAM_TYPES, ParamSpec, ParamValueError
 from handouts.sandbox import check_source
@@ -21,6 +23,7 @@ from handouts.yamlsource import Located, load_yaml
 SECTION_KEYS = ("id", "title", "category", "summary", "params", "sources")
 PARAM_KEYS = ("type", "default", "label", "min", "max", "choices", "unit")
 TEMPLATE_KEYS = ("id", "title", "subtitle", "intro", "sections", "optional", "notes_box")
+EXTENDS_KEYS = ("extends", "add", "drop", "params")
 ENTRY_KEYS = ("id", "params")
 CONTEXT_NAMES = {"patient", "practitioner", "clinic", "date"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -56,12 +59,14 @@ def load_library(roots: list[LibraryRoot] | None = None, lang: str = "en") -> Li
                 broken.add(path.stem)
             if section and section.id not in library.sections:
                 library.sections[section.id] = section
+    candidates: dict[str, list[Template]] = {}
     for root in roots:
-        for path in sorted((root.path / "templates").glob("*.yaml")):
+        for path in sorted(templates_folder(root.path, lang).glob("*.yaml")):
             template, found = read_template(path, root)
             problems += found
-            if template and template.id not in library.templates:
-                library.templates[template.id] = template
+            if template:
+                candidates.setdefault(template.id, []).append(template)
+    library.templates.update(resolve_extends(candidates, library, problems))
     for template in library.templates.values():
         problems += check_template_references(template, library, broken)
     if problems:
@@ -147,14 +152,16 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
     data = check.mapping(data, 1, None)
     if data is None:
         return None, check.problems
-    check.known_keys(data, TEMPLATE_KEYS)
+    extends = "extends" in data
+    check.known_keys(data, TEMPLATE_KEYS + EXTENDS_KEYS if extends else TEMPLATE_KEYS)
     template_id = _checked_id(check, data, path)
-    title = check.text(data, "title")
+    title = check.text(data, "title", required=not extends)
     subtitle = check.text(data, "subtitle", required=False)
     intro = check.text(data, "intro", required=False)
     intro_line = data.line_of("intro") + (1 if intro and "\n" in str(data.get("intro")) else 0)
     check.problems += check_source(intro, where, intro_line, "intro", CONTEXT_NAMES)
-    entries = _read_entries(check, data)
+    entries = _read_entries(check, data) if "sections" in data or not extends else []
+    changes = read_changes(check, data) if extends else None
     optional = [name for name, _ in check.text_list(data, "optional")]
     notes_box = check.flag(data, "notes_box", default=True)
     if check.problems:
@@ -170,6 +177,7 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
         path=where,
         intro_line=intro_line,
         origin=root.origin,
+        changes=changes,
     )
     return template, []
 

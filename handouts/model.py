@@ -47,6 +47,18 @@ class TemplateEntry:
 
 
 @dataclass(frozen=True)
+class TemplateChanges:
+    """What a template that `extends:` another changes: sections added, dropped, re-valued."""
+
+    base: str
+    line: int
+    given: frozenset[str]
+    add: tuple[TemplateEntry, ...] = ()
+    drop: tuple[tuple[str, int], ...] = ()
+    params: tuple[TemplateEntry, ...] = ()
+
+
+@dataclass(frozen=True)
 class Template:
     """A handout recipe: title, intro, ordered sections, optional extras."""
 
@@ -60,6 +72,7 @@ class Template:
     path: str
     intro_line: int
     origin: str = "built-in"
+    changes: TemplateChanges | None = None
 
     def section_ids(self) -> list[str]:
         """Ids of the standard sections, in order."""

@@ -28,10 +28,14 @@ def render_bytes(
     from handouts.pdf import PageOptions, render_pdf
 
     options = options or RenderOptions()
+    from handouts.strings import load_strings
+
     plan = make_plan(request, library)
     document = build_document(fill_plan(plan, clinic))
     paper = request.paper or clinic.paper
-    return render_pdf(document, clinic, PageOptions(paper, options.large_print), request.date)
+    strings = load_strings(list(library.roots), request.lang)
+    page = PageOptions(paper, options.large_print or clinic.large_print)
+    return render_pdf(document, clinic, page, request.date, strings)
 
 
 def render_to_file(

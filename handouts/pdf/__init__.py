@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from handouts.clinic import Clinic
 from handouts.document import Document
+from handouts.strings import Strings
 
 
 @dataclass(frozen=True)
@@ -18,19 +19,30 @@ class PageOptions:
     large_print: bool = False
 
 
-def render_pdf(document: Document, clinic: Clinic, options: PageOptions, date: dt.date) -> bytes:
-    """Lay out `document` with the clinic's brand; return the PDF bytes."""
+def render_pdf(
+    document: Document,
+    clinic: Clinic,
+    options: PageOptions,
+    date: dt.date,
+    strings: Strings | None = None,
+) -> bytes:
+    """Check every character has a font, lay out `document` with the brand; return PDF bytes."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from handouts import __version__
+    from handouts.pdf.coverage import check_coverage
     from handouts.pdf.flowables import FlowableBuilder
-    from handouts.pdf.fonts import body_family
-    from handouts.pdf.page import SIDE_MARGIN, PageChrome, canvas_class
+    from handouts.pdf.fonts import font_set
+    from handouts.pdf.page import PageChrome, canvas_class
     from handouts.pdf.styles import make_styles
+    from handouts.strings import english
 
-    family = body_family()
+    strings = strings or english()
+    fonts = font_set(clinic)
+    check_coverage(document, clinic, strings, fonts)
+    family = fonts.body
     styles = make_styles(family, clinic.primary_colour, clinic.accent_colour, options.large_print)
-    chrome = PageChrome(clinic, styles, options.paper)
+    chrome = PageChrome(clinic, styles, options.paper, strings, fonts)
     geo = chrome.geometry
     buffer = io.BytesIO()
     template = BaseDocTemplate(
@@ -43,11 +55,11 @@ def render_pdf(document: Document, clinic: Clinic, options: PageOptions, date: d
         producer=f"handouts {__version__}",
         invariant=1,
         initialFontName=family.regular,
-        leftMargin=SIDE_MARGIN,
-        rightMargin=SIDE_MARGIN,
+        leftMargin=geo.side,
+        rightMargin=geo.side,
     )
     frame = Frame(
-        SIDE_MARGIN,
+        geo.side,
         geo.frame_bottom,
         geo.frame_width,
         geo.frame_height,
@@ -58,6 +70,7 @@ def render_pdf(document: Document, clinic: Clinic, options: PageOptions, date: d
         id="body",
     )
     template.addPageTemplates([PageTemplate("page", [frame], onPage=chrome.draw)])
-    story = FlowableBuilder(styles, geo.frame_width).handout(document)
+    booking = (clinic.booking_link, clinic.booking_label) if clinic.booking_link else None
+    story = FlowableBuilder(styles, geo.frame_width, fonts, strings, booking).handout(document)
     template.build(story, canvasmaker=canvas_class(styles, date))
     return buffer.getvalue()

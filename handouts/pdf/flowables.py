@@ -19,14 +19,22 @@ from reportlab.platypus import (
 )
 
 from handouts import document as doc
+from handouts.pdf.fonts import FontSet
 from handouts.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, Styles
+from handouts.strings import Strings, english
 
 
-def markup(spans: doc.Inline) -> str:
-    """Spans as ReportLab paragraph markup; the span text is always escaped."""
+def markup(
+    spans: doc.Inline, fonts: FontSet | None = None, bold: bool = False, italic: bool = False
+) -> str:
+    """Spans as ReportLab paragraph markup; the span text is always escaped.
+
+    With `fonts`, runs the body face cannot draw are wrapped in the fallback face that can
+    (matching bold and italic, including a bold or italic base style given by `bold`/`italic`).
+    """
     parts = []
     for span in spans:
-        text = escape(span.text).replace("\n", "<br/>")
+        text = _escaped_runs(span.text, fonts, bold or span.bold, italic or span.italic)
         if span.bold:
             text = f"<b>{text}</b>"
         if span.italic:
@@ -35,9 +43,34 @@ def markup(spans: doc.Inline) -> str:
     return "".join(parts)
 
 
-def text_markup(text: str) -> str:
+def _escaped_runs(text: str, fonts: FontSet | None, bold: bool, italic: bool) -> str:
+    if fonts is None:
+        return escape(text).replace("\n", "<br/>")
+    out = []
+    for run, family in fonts.runs(text):
+        piece = escape(run).replace("\n", "<br/>")
+        if family is not fonts.body:
+            piece = f'<font name="{family.face(bold, italic)}">{piece}</font>'
+        out.append(piece)
+    return "".join(out)
+
+
+def text_markup(
+    text: str, fonts: FontSet | None = None, bold: bool = False, italic: bool = False
+) -> str:
     """Plain text (a name, a note) as escaped paragraph markup."""
-    return markup((doc.Span(text),))
+    return markup((doc.Span(text),), fonts, bold, italic)
+
+
+def style_flags(style, fonts: FontSet | None) -> tuple[bool, bool]:
+    """Whether a paragraph style's own face is bold and italic (for fallback runs)."""
+    if fonts is None:
+        return False, False
+    family = fonts.body
+    return (
+        style.fontName in (family.bold, family.bold_italic),
+        style.fontName in (family.italic, family.bold_italic),
+    )
 
 
 SHORT_LIST_ITEMS = 10
@@ -51,9 +84,24 @@ def _is_short_list(block: doc.Block) -> bool:
 class FlowableBuilder:
     """Turns document blocks into flowables with one set of styles."""
 
-    def __init__(self, styles: Styles, width: float) -> None:
+    def __init__(
+        self,
+        styles: Styles,
+        width: float,
+        fonts: FontSet | None = None,
+        strings: Strings | None = None,
+        booking: tuple[str, str] | None = None,
+    ) -> None:
         self.styles = styles
         self.width = width
+        self.fonts = fonts
+        self.strings = strings or english()
+        self.booking = booking
+
+    def para(self, content: doc.Inline | str, style) -> Paragraph:
+        """A paragraph of spans or plain text in `style`, escaped, with fallback fonts."""
+        spans = (doc.Span(content),) if isinstance(content, str) else content
+        return Paragraph(markup(spans, self.fonts, *style_flags(style, self.fonts)), style)
 
     def table_style(self, commands: list[tuple]) -> TableStyle:
         """A TableStyle whose cells start in the body font (not ReportLab's Helvetica)."""
@@ -61,9 +109,9 @@ class FlowableBuilder:
 
     def handout(self, document: doc.Document) -> list[Flowable]:
         """Every flowable of a handout, title to notes box."""
-        story: list[Flowable] = [Paragraph(escape(document.title), self.styles.title)]
+        story: list[Flowable] = [self.para(document.title, self.styles.title)]
         if document.subtitle:
-            story.append(Paragraph(escape(document.subtitle), self.styles.subtitle))
+            story.append(self.para(document.subtitle, self.styles.subtitle))
         story.append(self.meta_line(document))
         story.append(Spacer(1, 8))
         story += self.blocks(document.intro, self.styles.intro)
@@ -71,16 +119,25 @@ class FlowableBuilder:
             story += self.section(section)
         if document.notes_box:
             story += self.notes_box(document.notes_box)
+        if self.booking:
+            from handouts.pdf.qr import booking_block
+
+            story.append(booking_block(*self.booking, self))
         return story
 
     def meta_line(self, document: doc.Document) -> Flowable:
         """The patient / practitioner / date line, on a light band."""
         fields = [
-            ("For", document.patient),
-            ("From", document.practitioner),
-            ("Date", document.date_text),
+            (self.strings["for"], document.patient),
+            (self.strings["from"], document.practitioner),
+            (self.strings["date"], document.date_text),
         ]
-        parts = [f"<b>{label}:</b> {text_markup(value)}" for label, value in fields if value]
+        fonts = self.fonts
+        parts = [
+            f"<b>{text_markup(label + ':', fonts, bold=True)}</b> {text_markup(value, fonts)}"
+            for label, value in fields
+            if value
+        ]
         cell = Paragraph("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts), self.styles.meta)
         table = Table([[cell]], colWidths=[self.width])
         table.setStyle(
@@ -99,7 +156,7 @@ class FlowableBuilder:
     def section(self, section: doc.DocSection) -> list[Flowable]:
         """A section: its heading kept with the start of its body."""
         heading = [
-            Paragraph(escape(section.title), self.styles.section),
+            self.para(section.title, self.styles.section),
             HRFlowable(
                 width="100%", thickness=1.2, color=self.styles.accent, spaceBefore=1, spaceAfter=6
             ),
@@ -140,9 +197,9 @@ class FlowableBuilder:
     def block(self, block: doc.Block, style) -> list[Flowable]:
         """Flowables for one block."""
         if isinstance(block, doc.Paragraph):
-            return [Paragraph(markup(block.spans), style)]
+            return [self.para(block.spans, style)]
         if isinstance(block, doc.Heading):
-            return [Paragraph(markup(block.spans), self.styles.subheading)]
+            return [self.para(block.spans, self.styles.subheading)]
         if isinstance(block, doc.ListBlock):
             return [self.list_block(block)]
         if isinstance(block, doc.Callout):
@@ -183,9 +240,9 @@ class FlowableBuilder:
 
     def callout(self, block: doc.Callout) -> Flowable:
         """A tinted box with a coloured bar and a label; splits between its rows."""
-        label, background, bar = CALLOUT_COLOURS[block.kind]
+        background, bar = CALLOUT_COLOURS[block.kind]
         label_style = self.styles.callout_label.clone("label", textColor=bar)
-        rows = [[Paragraph(label, label_style)]]
+        rows = [[self.para(self.strings[block.kind], label_style)]]
         rows += [[flowable] for flowable in self.blocks(block.blocks, self.styles.body)]
         table = Table(rows, colWidths=[self.width], splitByRow=1)
         table.setStyle(
@@ -211,9 +268,9 @@ class FlowableBuilder:
         header_style = cell.clone("th", fontName=self.styles.callout_label.fontName)
         rows = []
         if block.header:
-            rows.append([Paragraph(markup(c), header_style) for c in block.header])
+            rows.append([self.para(c, header_style) for c in block.header])
         for row in block.rows:
-            cells = [Paragraph(markup(c), cell) for c in row]
+            cells = [self.para(c, cell) for c in row]
             rows.append(cells + [""] * (columns - len(cells)))
         table = Table(
             rows, colWidths=[self.width / columns] * columns, repeatRows=1 if block.header else 0
@@ -231,8 +288,8 @@ class FlowableBuilder:
 
     def notes_box(self, notes: doc.NotesBox) -> list[Flowable]:
         """The practitioner's notes and ruled lines to write on, in a box."""
-        heading = Paragraph("Notes from your practitioner", self.styles.section)
-        rows = [[Paragraph(text_markup(note), self.styles.body)] for note in notes.notes]
+        heading = self.para(self.strings["notes_heading"], self.styles.section)
+        rows = [[self.para(note, self.styles.body)] for note in notes.notes]
         line_height = self.styles.body_size * 2.1
         rows += [[""] for _ in range(notes.writing_lines)]
         heights = [None] * len(notes.notes) + [line_height] * notes.writing_lines

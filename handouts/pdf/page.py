@@ -1,19 +1,20 @@
-"""Page chrome: the clinic header, the disclaimer footer and "Page X of Y"."""
+"""Page chrome: the clinic header (name, contact, logo), the disclaimer footer, "Page X of Y"."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from handouts.clinic import Clinic
+from handouts.pdf.flowables import text_markup
+from handouts.pdf.fonts import FontSet
 from handouts.pdf.styles import RULE, Styles
+from handouts.strings import Strings
 
 PAPER_SIZES = {"letter": LETTER, "a4": A4}
 SIDE_MARGIN = 18 * mm
@@ -21,6 +22,8 @@ TOP_MARGIN = 12 * mm
 BOTTOM_MARGIN = 10 * mm
 TOTAL_PAGES_FORM = "handouts-total-pages"
 LABEL_GAP = 24
+LOGO_MAX_HEIGHT = 40.0
+LOGO_GAP = 12
 
 
 @dataclass(frozen=True)
@@ -31,82 +34,143 @@ class PageGeometry:
     height: float
     header_height: float
     footer_height: float
+    side: float = SIDE_MARGIN
+    top: float = TOP_MARGIN
+    bottom: float = BOTTOM_MARGIN
 
     @property
     def frame_width(self) -> float:
         """Usable width between the side margins."""
-        return self.width - 2 * SIDE_MARGIN
+        return self.width - 2 * self.side
 
     @property
     def frame_bottom(self) -> float:
         """Lowest point of the body frame."""
-        return BOTTOM_MARGIN + self.footer_height
+        return self.bottom + self.footer_height
 
     @property
     def frame_height(self) -> float:
         """Height of the body frame."""
-        return self.height - TOP_MARGIN - self.header_height - self.frame_bottom
+        return self.height - self.top - self.header_height - self.frame_bottom
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The clinic's logo file and the size it is drawn at (aspect kept)."""
+
+    path: str
+    width: float
+    height: float
+
+
+def fit_logo(clinic: Clinic, max_width: float, max_height: float) -> Logo | None:
+    """Scale the logo to fit the header box, keeping its aspect ratio."""
+    if clinic.logo is None:
+        return None
+    from handouts.images import image_size
+
+    _, width, height = image_size(clinic.logo)
+    scale = min(max_width / width, max_height / height)
+    return Logo(str(clinic.logo), width * scale, height * scale)
 
 
 class PageChrome:
     """Draws the header and footer on every page of one handout."""
 
-    def __init__(self, clinic: Clinic, styles: Styles, paper: str) -> None:
+    def __init__(
+        self, clinic: Clinic, styles: Styles, paper: str, strings: Strings, fonts: FontSet
+    ) -> None:
         self.clinic = clinic
         self.styles = styles
+        self.strings = strings
         width, height = PAPER_SIZES[paper]
-        inner = width - 2 * SIDE_MARGIN
-        self.name = Paragraph(escape(clinic.name), styles.header_name)
+        margins = clinic.margins
+        side, top, bottom = margins.side * mm, margins.top * mm, margins.bottom * mm
+        inner = width - 2 * side
+        scale = styles.body_size / 12
+        self.logo = fit_logo(clinic, inner / 3, LOGO_MAX_HEIGHT * scale)
+        self.text_width = inner - (self.logo.width + LOGO_GAP if self.logo else 0)
+
+        def para(text: str, style) -> Paragraph:
+            bold = style.fontName in (fonts.body.bold, fonts.body.bold_italic)
+            return Paragraph(text_markup(text, fonts, bold=bold), style)
+
+        self.name = para(clinic.name, styles.header_name)
         contact = clinic.contact_line()
-        self.contact = Paragraph(escape(contact), styles.header_contact) if contact else None
-        self.page_label_width = stringWidth(
-            "Page 00 of 00", styles.footer.fontName, styles.footer.fontSize
-        )
-        self.disclaimer = Paragraph(escape(clinic.disclaimer), styles.footer)
-        header = self.name.wrap(inner, height)[1]
+        self.contact = para(contact, styles.header_contact) if contact else None
+        widest = strings.page(88, 88)
+        self.page_label_width = fonts_width(widest, styles)
+        self.disclaimer = para(clinic.disclaimer or strings["disclaimer"], styles.footer)
+        header = self.name.wrap(self.text_width, height)[1]
         if self.contact:
-            header += self.contact.wrap(inner, height)[1] + 2
+            header += self.contact.wrap(self.text_width, height)[1] + 2
+        if self.logo:
+            header = max(header, self.logo.height)
         footer = self.disclaimer.wrap(inner - self.page_label_width - LABEL_GAP, height)[1]
-        self.geometry = PageGeometry(width, height, header + 14, footer + 14)
+        self.geometry = PageGeometry(
+            width, height, header + 14, footer + 14, side=side, top=top, bottom=bottom
+        )
 
     def draw(self, canvas: Canvas, _doc: object = None) -> None:
         """Draw header and footer (the page total is filled in when the file is saved)."""
         geo = self.geometry
         inner = geo.frame_width
         canvas.saveState()
-        top = geo.height - TOP_MARGIN
-        height = self.name.wrap(inner, geo.height)[1]
-        self.name.drawOn(canvas, SIDE_MARGIN, top - height)
+        top = geo.height - geo.top
+        if self.logo:
+            canvas.drawImage(
+                self.logo.path,
+                geo.width - geo.side - self.logo.width,
+                top - self.logo.height,
+                self.logo.width,
+                self.logo.height,
+                mask="auto",
+            )
+        height = self.name.wrap(self.text_width, geo.height)[1]
+        self.name.drawOn(canvas, geo.side, top - height)
         top -= height + 2
         if self.contact:
-            height = self.contact.wrap(inner, geo.height)[1]
-            self.contact.drawOn(canvas, SIDE_MARGIN, top - height)
+            height = self.contact.wrap(self.text_width, geo.height)[1]
+            self.contact.drawOn(canvas, geo.side, top - height)
             top -= height
         canvas.setStrokeColor(self.styles.accent)
         canvas.setLineWidth(1.5)
-        rule_y = geo.height - TOP_MARGIN - geo.header_height + 6
-        canvas.line(SIDE_MARGIN, rule_y, geo.width - SIDE_MARGIN, rule_y)
+        rule_y = geo.height - geo.top - geo.header_height + 6
+        canvas.line(geo.side, rule_y, geo.width - geo.side, rule_y)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
-        footer_top = BOTTOM_MARGIN + geo.footer_height - 6
-        canvas.line(SIDE_MARGIN, footer_top, geo.width - SIDE_MARGIN, footer_top)
+        footer_top = geo.bottom + geo.footer_height - 6
+        canvas.line(geo.side, footer_top, geo.width - geo.side, footer_top)
         width = inner - self.page_label_width - LABEL_GAP
         height = self.disclaimer.wrap(width, geo.height)[1]
-        self.disclaimer.drawOn(canvas, SIDE_MARGIN, footer_top - 4 - height)
+        self.disclaimer.drawOn(canvas, geo.side, footer_top - 4 - height)
         self._draw_page_label(canvas, footer_top - 4 - self.styles.footer.fontSize)
         canvas.restoreState()
 
     def _draw_page_label(self, canvas: Canvas, baseline: float) -> None:
         style = self.styles.footer
-        label = f"Page {canvas.getPageNumber()} of "
+        before, _, after = self.strings.page("\0", "\1").partition("\1")
+        before = before.replace("\0", str(canvas.getPageNumber()))
+        after = after.replace("\0", str(canvas.getPageNumber()))
         canvas.setFont(style.fontName, style.fontSize)
         canvas.setFillColor(style.textColor)
-        x = self.geometry.width - SIDE_MARGIN - self.page_label_width
-        canvas.drawString(x, baseline, label)
+        x = self.geometry.width - self.geometry.side - self.page_label_width
+        canvas.drawString(x, baseline, before)
+        x += canvas.stringWidth(before, style.fontName, style.fontSize)
         canvas.saveState()
-        canvas.translate(x + canvas.stringWidth(label, style.fontName, style.fontSize), baseline)
+        canvas.translate(x, baseline)
         canvas.doForm(TOTAL_PAGES_FORM)
         canvas.restoreState()
+        if after:
+            total_width = canvas.stringWidth("88", style.fontName, style.fontSize)
+            canvas.drawString(x + total_width, baseline, after)
+
+
+def fonts_width(text: str, styles: Styles) -> float:
+    """Width of `text` in the footer style."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, styles.footer.fontName, styles.footer.fontSize)
 
 
 def canvas_class(styles: Styles, date: dt.date) -> type[Canvas]:

@@ -14,9 +14,9 @@ INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#4A4A4A")
 RULE = colors.HexColor("#B8C2CC")
 CALLOUT_COLOURS = {
-    # kind: (label, background, bar and label colour)
-    "tip": ("Tip", colors.HexColor("#EAF3EE"), colors.HexColor("#24614A")),
-    "caution": ("Caution", colors.HexColor("#FDF1E2"), colors.HexColor("#8A4500")),
+    # kind: (background, bar and label colour); the label itself is in strings.yaml
+    "tip": (colors.HexColor("#EAF3EE"), colors.HexColor("#24614A")),
+    "caution": (colors.HexColor("#FDF1E2"), colors.HexColor("#8A4500")),
 }
 
 

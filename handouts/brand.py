@@ -1,0 +1,272 @@
+"""Read and check a workspace's clinic.yaml into a Clinic, collecting every problem."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from string import Formatter
+from typing import TYPE_CHECKING
+
+from handouts.checks import Checker
+from handouts.clinic import (
+    DEFAULT_FILE_PATTERN,
+    FONT_STYLES,
+    Clinic,
+    FontChoice,
+    Margins,
+    Practitioner,
+)
+from handouts.colours import colour_problem
+from handouts.errors import LibraryError, Problem
+from handouts.fontfiles import FontProblem, file_family, package_family
+from handouts.images import ImageProblem, image_size
+from handouts.yamlsource import Located, load_yaml
+
+if TYPE_CHECKING:
+    from handouts.workspace import Workspace
+
+WHERE = "clinic.yaml"
+TOP_KEYS = (
+    "name", "logo", "colours", "fonts", "contact", "booking", "disclaimer", "paper",
+    "margins", "practitioners", "language", "large_print", "file_name",
+)  # fmt: skip
+CONTACT_KEYS = ("address", "phone", "email", "website")
+FILE_FIELDS = {"date", "template", "initials"}
+MARGIN_RANGE = (5.0, 40.0)
+LINK_PATTERN = re.compile(r"^(https?://|mailto:|tel:)\S+$")
+
+
+def read_clinic(workspace: Workspace) -> Clinic:
+    """The brand in `workspace`/clinic.yaml; raise LibraryError listing every problem."""
+    assert workspace.root is not None
+    path = workspace.root / "clinic.yaml"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LibraryError(Problem(WHERE, f"cannot be read as UTF-8 text: {exc}")) from None
+    data, problems = load_yaml(text, WHERE)
+    if problems:
+        raise LibraryError(problems)
+    if data is None:
+        return Clinic(source=str(path))
+    check = Checker(WHERE)
+    data = check.mapping(data, 1, None)
+    if data is None:
+        raise LibraryError(check.problems)
+    reader = _Reader(check, workspace)
+    clinic = reader.clinic(data, str(path))
+    if check.problems:
+        raise LibraryError(check.problems)
+    return clinic
+
+
+class _Reader:
+    def __init__(self, check: Checker, workspace: Workspace) -> None:
+        self.check = check
+        self.workspace = workspace
+
+    def clinic(self, data: Located, source: str) -> Clinic:
+        check = self.check
+        check.known_keys(data, TOP_KEYS)
+        defaults = Clinic()
+        contact = self.section(data, "contact", CONTACT_KEYS)
+        booking = self.section(data, "booking", ("link", "label"))
+        colours = self.section(data, "colours", ("primary", "accent"))
+        link = check.text(booking, "link", "booking.", required=False) if booking else ""
+        if link and not LINK_PATTERN.match(link):
+            check.add(booking.line_of("link"), "booking.link", f'"{link}" must start with https://')
+        return Clinic(
+            name=check.text(data, "name", required=False) or defaults.name,
+            address=self.optional(contact, "address", "contact."),
+            phone=self.optional(contact, "phone", "contact."),
+            email=self.optional(contact, "email", "contact."),
+            website=self.optional(contact, "website", "contact."),
+            booking_link=link,
+            booking_label=self.optional(booking, "label", "booking."),
+            logo=self.logo(data),
+            primary_colour=self.colour(colours, "primary", defaults.primary_colour),
+            accent_colour=self.colour(colours, "accent", defaults.accent_colour),
+            disclaimer=check.text(data, "disclaimer", required=False),
+            paper=self.choice(data, "paper", ("letter", "a4"), defaults.paper),
+            margins=self.margins(data),
+            language=check.text(data, "language", required=False) or defaults.language,
+            large_print=check.flag(data, "large_print", default=False),
+            file_pattern=self.file_pattern(data),
+            practitioners=self.practitioners(data),
+            font=self.font(data),
+            fallback_fonts=self.fallbacks(data),
+            source=source,
+        )
+
+    def section(self, data: Located, key: str, keys: tuple[str, ...]) -> Located | None:
+        if data.get(key) is None:
+            return None
+        value = self.check.mapping(data[key], data.line_of(key), key)
+        if value is not None:
+            self.check.known_keys(value, keys, prefix=f"{key}.")
+        return value
+
+    def optional(self, data: Located | None, key: str, prefix: str) -> str:
+        return self.check.text(data, key, prefix, required=False) if data else ""
+
+    def choice(self, data: Located, key: str, allowed: tuple[str, ...], default: str) -> str:
+        value = self.check.text(data, key, required=False).lower()
+        if value and value not in allowed:
+            self.check.add(data.line_of(key), key, f'"{value}" must be one of {", ".join(allowed)}')
+        return value if value in allowed else default
+
+    def colour(self, colours: Located | None, key: str, default: str) -> str:
+        if colours is None or key not in colours:
+            return default
+        value = self.check.text(colours, key, "colours.")
+        problem = colour_problem(value) if value else None
+        if problem:
+            self.check.add(colours.line_of(key), f"colours.{key}", problem)
+            return default
+        return value.upper()
+
+    def path(self, data: Located, key: str, field: str, text: str) -> Path | None:
+        try:
+            path = self.workspace.resolve(text, WHERE, data.line_of(key), field)
+        except LibraryError as exc:
+            self.check.problems += exc.problems
+            return None
+        if not path.is_file():
+            self.check.add(
+                data.line_of(key),
+                field,
+                f'file "{text}" not found in the workspace; put it in {self.workspace.root} '
+                "and name it relative to that folder",
+            )
+            return None
+        return path
+
+    def logo(self, data: Located) -> Path | None:
+        text = self.check.text(data, "logo", required=False)
+        if not text:
+            return None
+        path = self.path(data, "logo", "logo", text)
+        if path is None:
+            return None
+        try:
+            image_size(path)
+        except ImageProblem as exc:
+            self.check.add(data.line_of("logo"), "logo", f'"{text}" {exc}')
+            return None
+        return path
+
+    def margins(self, data: Located) -> Margins:
+        margins = self.section(data, "margins", ("top", "bottom", "side"))
+        if margins is None:
+            return Margins()
+        values = {}
+        low, high = MARGIN_RANGE
+        for key in ("top", "bottom", "side"):
+            value = self.check.number(margins, key, "margins.")
+            if value is None:
+                continue
+            if not low <= value <= high:
+                self.check.add(
+                    margins.line_of(key),
+                    f"margins.{key}",
+                    f"must be between {low:g} and {high:g} mm (got {value:g})",
+                )
+                continue
+            values[key] = float(value)
+        return Margins(**values)
+
+    def file_pattern(self, data: Located) -> str:
+        pattern = self.check.text(data, "file_name", required=False)
+        if not pattern:
+            return DEFAULT_FILE_PATTERN
+        try:
+            fields = {name for _, name, _, _ in Formatter().parse(pattern) if name is not None}
+        except ValueError:
+            fields = {"?"}
+        unknown = fields - FILE_FIELDS
+        if unknown:
+            self.check.add(
+                data.line_of("file_name"),
+                "file_name",
+                f'"{pattern}" may only use {{date}}, {{template}} and {{initials}}',
+            )
+            return DEFAULT_FILE_PATTERN
+        return pattern
+
+    def practitioners(self, data: Located) -> tuple[Practitioner, ...]:
+        raw = data.get("practitioners")
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.check.add(
+                data.line_of("practitioners"), "practitioners", "expected a list of practitioners"
+            )
+            return ()
+        people = []
+        for index, item in enumerate(raw):
+            field = f"practitioners[{index + 1}]."
+            entry = self.check.mapping(item, raw.line_of(index), field.rstrip("."))
+            if entry is None:
+                continue
+            self.check.known_keys(entry, ("name", "credentials"), prefix=field)
+            name = self.check.text(entry, "name", field)
+            credentials = self.check.text(entry, "credentials", field, required=False)
+            if name:
+                people.append(Practitioner(name, credentials))
+        return tuple(people)
+
+    def font(self, data: Located) -> FontChoice | None:
+        fonts = self.section(data, "fonts", ("package", *FONT_STYLES, "fallback"))
+        if fonts is None:
+            return None
+        package = self.check.text(fonts, "package", "fonts.", required=False)
+        named = [style for style in FONT_STYLES if style in fonts]
+        if package and named:
+            self.check.add(fonts.line, "fonts", "give either package or TTF files, not both")
+            return None
+        try:
+            if package:
+                return package_family(package)
+        except FontProblem as exc:
+            self.check.add(fonts.line_of("package"), "fonts.package", str(exc))
+            return None
+        if not named:
+            return None
+        missing = [style for style in FONT_STYLES if style not in fonts]
+        if missing:
+            self.check.add(
+                fonts.line,
+                "fonts",
+                f"TTF files are needed for all four styles; add {', '.join(missing)}",
+            )
+            return None
+        files = {}
+        for style in FONT_STYLES:
+            text = self.check.text(fonts, style, "fonts.")
+            path = self.path(fonts, style, f"fonts.{style}", text) if text else None
+            if path is None:
+                return None
+            files[style] = path
+        try:
+            return file_family(files["regular"].stem.split("-")[0], files)
+        except FontProblem as exc:
+            self.check.add(fonts.line, "fonts", str(exc))
+            return None
+
+    def fallbacks(self, data: Located) -> tuple[FontChoice, ...]:
+        fonts = data.get("fonts")
+        if not isinstance(fonts, Located) or "fallback" not in fonts:
+            return ()
+        found = []
+        for text, line in self.check.text_list(fonts, "fallback", "fonts."):
+            holder = Located(line=line)
+            holder["file"] = text
+            holder.key_lines["file"] = line
+            path = self.path(holder, "file", "fonts.fallback", text)
+            if path is None:
+                continue
+            try:
+                found.append(file_family(path.stem, dict.fromkeys(FONT_STYLES, path)))
+            except FontProblem as exc:
+                self.check.add(line, "fonts.fallback", str(exc))
+        return tuple(found)

@@ -1,0 +1,54 @@
+"""Options every library-reading command shares: --workspace and --lang."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import click
+
+from handouts.clinic import Clinic
+from handouts.model import Library
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def workspace_options(command: F) -> F:
+    """Add --workspace DIR and --lang CODE to a command."""
+    command = click.option(
+        "--lang",
+        default=None,
+        metavar="CODE",
+        help="Language of the sections and printed words, e.g. es "
+        "(default: the clinic's, else en).",
+    )(command)
+    return click.option(
+        "--workspace",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help="The clinic's workspace folder (default: $HANDOUTS_WORKSPACE, else the nearest "
+        "clinic.yaml in this folder or above, else built-in defaults).",
+    )(command)
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What a command works with: the workspace's description, the brand, language, library."""
+
+    description: str
+    clinic: Clinic
+    lang: str
+    library: Library
+
+
+def load_setup(workspace: Path | None, lang: str | None) -> Setup:
+    """Find the workspace, read its clinic.yaml, and load the library in the chosen language."""
+    from handouts.workspace import find_workspace, load_clinic, load_workspace_library
+
+    found = find_workspace(workspace)
+    clinic = load_clinic(found)
+    chosen = (lang or clinic.language).strip()
+    library = load_workspace_library(found, chosen)
+    return Setup(found.describe(), clinic, chosen, library)

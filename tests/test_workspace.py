@@ -1,0 +1,240 @@
+"""A clinic workspace: init, clinic.yaml brand, overrides, extends, and located mistakes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from handouts.colours import contrast_on_white, parse_hex
+from tests.helpers import pdf_text
+
+LOGO_SIZE = (300, 120)
+
+
+def make_logo(path: Path) -> Path:
+    """A small real PNG logo."""
+    from PIL import Image
+
+    Image.new("RGB", LOGO_SIZE, (31, 78, 121)).save(path, "PNG")
+    return path
+
+
+@pytest.fixture
+def workspace(tmp_path, run) -> Path:
+    """A workspace made by `handouts init`, then edited like a clinic would."""
+    root = tmp_path / "clinic"
+    result = run("init", str(root))
+    assert result.exit_code == 0, result.output
+    make_logo(root / "logo.png")
+    text = (root / "clinic.yaml").read_text()
+    text = text.replace("name: Your Clinic Name", "name: Riverside Physio")
+    text = text.replace("# logo: logo.png", "logo: logo.png")
+    text = text.replace('primary: "#1F4E79"', 'primary: "#7A1F3D"')
+    text = text.replace("# fonts:\n#   package: fira-sans", "fonts:\n  package: fira-sans")
+    text = text.replace(
+        "# booking:\n#   link: https://example.com/book\n#   label: Book your next visit",
+        "booking:\n  link: https://riverside.example/book\n  label: Book your next visit",
+    )
+    (root / "clinic.yaml").write_text(text)
+    return root
+
+
+def render_in(run, root: Path, tmp_path: Path, *args: str) -> tuple[object, str, Path]:
+    target = tmp_path / "out.pdf"
+    target.unlink(missing_ok=True)
+    result = run("render", *args, "--workspace", str(root), "-o", str(target))
+    return result, (pdf_text(target) if target.exists() else ""), target
+
+
+def test_init_writes_a_commented_workspace(workspace):
+    files = {p.relative_to(workspace).as_posix() for p in workspace.rglob("*") if p.is_file()}
+    assert {
+        "clinic.yaml",
+        "GUIDE.txt",
+        "content/en/stretch-holds.md",
+        "templates/our-dry-needling.yaml",
+        "output/.gitkeep",
+    } <= files
+    text = (workspace / "clinic.yaml").read_text()
+    for key in ("logo", "colours", "fonts", "contact", "booking", "disclaimer", "paper",
+                "margins", "practitioners", "language", "large_print", "file_name"):  # fmt: skip
+        assert re.search(rf"^#? ?{key}:", text, re.M), key
+
+
+def test_init_never_overwrites(workspace, run):
+    result = run("init", str(workspace))
+    assert result.exit_code == 6
+    assert "already exists" in result.stderr
+
+
+def test_branded_workspace_renders_all_of_it(workspace, run, tmp_path):
+    result, text, target = render_in(
+        run, workspace, tmp_path, "our-dry-needling", "--patient", "Jane Doe"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Riverside Physio" in text
+    assert "hello@example.com" in text
+    assert "After your dry needling visit" in text  # the extending template's own title
+    assert "Stretching at home" in text  # the overridden section
+    assert "Stretch and hold" not in text
+    assert "Hold each stretch for 60 seconds" in text  # params changed by the template
+    assert "Arch supports and shoes" in text  # added by the template
+    assert "Using moist heat at home" not in text  # dropped
+    assert "Book your next visit" in text
+    assert "https://riverside.example/book" in text
+    reader = PdfReader(str(target))
+    images = [img for page in reader.pages for img in page.images]
+    assert len(images) == len(reader.pages)  # the logo on every page
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert any("FiraSans" in name for name in fonts)
+    assert not any("Atkinson" in name for name in fonts)
+
+
+def test_qr_code_decodes_to_the_booking_link(workspace, run, tmp_path):
+    zxingcpp = pytest.importorskip("zxingcpp")
+    import subprocess
+
+    from PIL import Image
+
+    _, _, target = render_in(run, workspace, tmp_path, "our-dry-needling")
+    pages = len(PdfReader(str(target)).pages)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "150", "-f", str(pages), "-l", str(pages), str(target),
+         str(tmp_path / "page")],
+        check=True,
+    )  # fmt: skip
+    image = Image.open(next(tmp_path.glob("page*.png")))
+    links = [result.text for result in zxingcpp.read_barcodes(image)]
+    assert "https://riverside.example/book" in links
+
+
+def test_sections_and_templates_say_which_workspace_and_where_each_comes_from(workspace, run):
+    result = run("sections", "--workspace", str(workspace))
+    assert result.exit_code == 0, result.output
+    assert f"workspace: {workspace.resolve()} (--workspace)" in result.output
+    assert "[workspace: content/en/stretch-holds.md]" in result.output
+    assert "[built-in: content/en/heat-use.md]" in result.output
+    result = run("templates", "--workspace", str(workspace))
+    assert "[workspace: templates/our-dry-needling.yaml]" in result.output
+
+
+def test_workspace_is_found_from_env_and_from_parent_folders(workspace, run, monkeypatch):
+    monkeypatch.setenv("HANDOUTS_WORKSPACE", str(workspace))
+    assert "(HANDOUTS_WORKSPACE)" in run("sections").output
+    monkeypatch.delenv("HANDOUTS_WORKSPACE")
+    inner = workspace / "output"
+    monkeypatch.chdir(inner)
+    assert "(nearest clinic.yaml)" in run("sections").output
+    monkeypatch.chdir(workspace.parent)
+    assert "built-in defaults" in run("sections").output
+
+
+def test_practitioner_credentials_from_clinic(workspace, run, tmp_path):
+    yaml = (workspace / "clinic.yaml").read_text()
+    yaml += "\npractitioners:\n  - name: Sam Lee\n    credentials: PT, DPT\n"
+    (workspace / "clinic.yaml").write_text(yaml.replace("# practitioners:", "# people:"))
+    _, text, _ = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    assert "From: Sam Lee, PT, DPT" in text
+    _, text, _ = render_in(
+        run, workspace, tmp_path, "knee-dry-needling", "--practitioner", "sam lee"
+    )
+    assert "From: Sam Lee, PT, DPT" in text
+
+
+def edit(root: Path, old: str, new: str) -> None:
+    path = root / "clinic.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+def one_error(result) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert "Traceback" not in result.output
+    return lines[0]
+
+
+def test_pale_colour_is_refused_with_its_ratio_and_a_darker_shade(workspace, run, tmp_path):
+    edit(workspace, 'accent: "#2E6B57"', 'accent: "#88CCEE"')
+    result, _, target = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    assert result.exit_code == 3
+    line = one_error(result)
+    assert re.match(r"error: clinic\.yaml:\d+: colours\.accent: ", line), line
+    ratio = contrast_on_white(parse_hex("#88CCEE"))
+    assert f"{ratio:.2f}:1" in line
+    suggested = re.search(r'darker shade "(#[0-9A-F]{6})"', line).group(1)
+    assert contrast_on_white(parse_hex(suggested)) >= 4.5
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("logo: logo.png", "logo: nologo.png", r'logo: file "nologo.png" not found'),
+        ("logo: logo.png", "logo: GUIDE.txt", r'logo: "GUIDE.txt" is not a PNG or JPEG'),
+        ("logo: logo.png", "logo: ../secret.png", r"leads outside the workspace"),
+        ('primary: "#7A1F3D"', "primary: blue", r'"blue" is not a colour'),
+        ("paper: letter", "paper: legal", r'paper: "legal" must be one of letter, a4'),
+        ("package: fira-sans", "package: no-such-font", r"is not installed"),
+    ],
+)
+def test_bad_clinic_file_gives_one_located_error(workspace, run, tmp_path, old, new, expected):
+    make_logo(workspace.parent / "secret.png")
+    edit(workspace, old, new)
+    result, _, target = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    assert result.exit_code == 3
+    line = one_error(result)
+    assert re.match(r"error: clinic\.yaml:\d+: ", line), line
+    assert re.search(expected, line), line
+    assert not target.exists()
+
+
+def test_symlink_leaving_the_workspace_is_refused(workspace, run, tmp_path):
+    outside = make_logo(tmp_path / "outside.png")
+    (workspace / "link.png").symlink_to(outside)
+    edit(workspace, "logo: logo.png", "logo: link.png")
+    result, _, _ = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    assert result.exit_code == 3
+    assert "leads outside the workspace" in one_error(result)
+
+
+def test_huge_image_is_refused_from_its_header(workspace, run, tmp_path):
+    import struct
+    import zlib
+
+    header = struct.pack(">IIBBBBB", 90000, 90000, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + header
+    data = (
+        b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + chunk + struct.pack(">I", zlib.crc32(chunk))
+    )
+    (workspace / "logo.png").write_bytes(data)
+    result, _, _ = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    assert result.exit_code == 3
+    assert "is 90000x90000 pixels" in one_error(result)
+
+
+def test_extending_template_mistakes_are_located(workspace, run, tmp_path):
+    path = workspace / "templates" / "our-dry-needling.yaml"
+    path.write_text(path.read_text().replace("  - heat-use", "  - heat-uses"))
+    result, _, _ = render_in(run, workspace, tmp_path, "our-dry-needling")
+    assert result.exit_code == 3
+    line = one_error(result)
+    assert "templates/our-dry-needling.yaml:" in line and "drop" in line
+
+
+def test_workspace_template_may_extend_the_builtin_of_the_same_id(workspace, run, tmp_path):
+    (workspace / "templates" / "knee-dry-needling.yaml").write_text(
+        "id: knee-dry-needling\nextends: knee-dry-needling\nsubtitle: Our own subtitle\n"
+    )
+    result, text, _ = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    assert result.exit_code == 0, result.output
+    assert "Caring for your knee after dry needling" in text
+    assert "Our own subtitle" in text
