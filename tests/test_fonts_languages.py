@@ -172,7 +172,13 @@ def test_french_dates_are_written_the_french_way(tmp_path, run):
 def test_a_section_missing_in_the_language_is_an_error_naming_it(tmp_path, run):
     ws = es_workspace(
         tmp_path / "ws",
-        {"templates/es/hoja.yaml": "id: hoja\ntitle: Hoja\nsections: [calor, heat-use]\n"},
+        {
+            "templates/es/hoja.yaml": "id: hoja\ntitle: Hoja\nsections: [calor, solo-ingles]\n",
+            "content/en/solo-ingles.md": (
+                "---\nid: solo-ingles\ntitle: English only\ncategory: self-care\n"
+                "summary: Not translated.\n---\nOnly in English.\n"
+            ),
+        },
     )
     target = tmp_path / "es.pdf"
     result = run("render", "hoja", "--workspace", str(ws), "-o", str(target))
@@ -180,8 +186,8 @@ def test_a_section_missing_in_the_language_is_an_error_naming_it(tmp_path, run):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, lines
     assert lines[0].startswith("error: content/es: 1 section(s)")
-    assert "heat-use" in lines[0]
-    assert "Heat" not in lines[0]
+    assert "solo-ingles" in lines[0]
+    assert "English only" not in lines[0]
     assert not target.exists()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from handouts.clinic import Clinic
 from handouts.document import Document
@@ -19,6 +20,39 @@ class PageOptions:
     large_print: bool = False
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Everything laid out for one handout: fonts, styles, page chrome and flowable builder."""
+
+    fonts: Any
+    styles: Any
+    chrome: Any
+    builder: Any
+
+
+def prepare_layout(
+    document: Document, clinic: Clinic, options: PageOptions, strings: Strings | None = None
+) -> Layout:
+    """Check every character has a font, then build styles, page chrome and the builder."""
+    from handouts.pdf.coverage import check_coverage
+    from handouts.pdf.flowables import FlowableBuilder
+    from handouts.pdf.fonts import font_set
+    from handouts.pdf.page import PageChrome
+    from handouts.pdf.styles import make_styles
+    from handouts.strings import english
+
+    strings = strings or english()
+    fonts = font_set(clinic)
+    check_coverage(document, clinic, strings, fonts)
+    styles = make_styles(
+        fonts.body, clinic.primary_colour, clinic.accent_colour, options.large_print
+    )
+    chrome = PageChrome(clinic, styles, options.paper, strings, fonts)
+    booking = (clinic.booking_link, clinic.booking_label) if clinic.booking_link else None
+    builder = FlowableBuilder(styles, chrome.geometry.frame_width, fonts, strings, booking)
+    return Layout(fonts, styles, chrome, builder)
+
+
 def render_pdf(
     document: Document,
     clinic: Clinic,
@@ -30,20 +64,10 @@ def render_pdf(
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from handouts import __version__
-    from handouts.pdf.coverage import check_coverage
-    from handouts.pdf.flowables import FlowableBuilder
-    from handouts.pdf.fonts import font_set
-    from handouts.pdf.page import PageChrome, canvas_class
-    from handouts.pdf.styles import make_styles
-    from handouts.strings import english
+    from handouts.pdf.page import canvas_class
 
-    strings = strings or english()
-    fonts = font_set(clinic)
-    check_coverage(document, clinic, strings, fonts)
-    family = fonts.body
-    styles = make_styles(family, clinic.primary_colour, clinic.accent_colour, options.large_print)
-    chrome = PageChrome(clinic, styles, options.paper, strings, fonts)
-    geo = chrome.geometry
+    layout = prepare_layout(document, clinic, options, strings)
+    geo = layout.chrome.geometry
     buffer = io.BytesIO()
     template = BaseDocTemplate(
         buffer,
@@ -54,7 +78,7 @@ def render_pdf(
         creator=f"handouts {__version__}",
         producer=f"handouts {__version__}",
         invariant=1,
-        initialFontName=family.regular,
+        initialFontName=layout.fonts.body.regular,
         leftMargin=geo.side,
         rightMargin=geo.side,
     )
@@ -69,8 +93,7 @@ def render_pdf(
         bottomPadding=0,
         id="body",
     )
-    template.addPageTemplates([PageTemplate("page", [frame], onPage=chrome.draw)])
-    booking = (clinic.booking_link, clinic.booking_label) if clinic.booking_link else None
-    story = FlowableBuilder(styles, geo.frame_width, fonts, strings, booking).handout(document)
-    template.build(story, canvasmaker=canvas_class(styles, date))
+    template.addPageTemplates([PageTemplate("page", [frame], onPage=layout.chrome.draw)])
+    story = layout.builder.handout(document)
+    template.build(story, canvasmaker=canvas_class(layout.styles, date))
     return buffer.getvalue()

@@ -15,16 +15,11 @@ def section_heights(
     """Each section's height when laid out, and the height of a page's body frame."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from handouts.pdf.flowables import FlowableBuilder
-    from handouts.pdf.fonts import body_family
-    from handouts.pdf.page import PageChrome
-    from handouts.pdf.styles import make_styles
+    from handouts.pdf import prepare_layout
 
-    styles = make_styles(
-        body_family(), clinic.primary_colour, clinic.accent_colour, options.large_print
-    )
-    geometry = PageChrome(clinic, styles, options.paper).geometry
-    builder = FlowableBuilder(styles, geometry.frame_width)
+    layout = prepare_layout(document, clinic, options)
+    geometry = layout.chrome.geometry
+    builder = layout.builder
     canvas = Canvas(io.BytesIO())
     heights = {
         section.id: _stack_height(builder.section(section), canvas, geometry.frame_width)
