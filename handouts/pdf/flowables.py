@@ -74,6 +74,28 @@ def style_flags(style, fonts: FontSet | None) -> tuple[bool, bool]:
 
 
 SHORT_LIST_ITEMS = 10
+KEEP_LIMIT = 0.45  # of the frame height: taller groups flow instead of jumping a page
+
+
+class KeepTogetherIfShort(KeepTogether):
+    """Keeps its flowables on one page only while they are short.
+
+    A group taller than KEEP_LIMIT of the frame would leave a half-empty page
+    behind it (large print makes this common), so it keeps just its first two
+    flowables (a heading and what follows) together and lets the rest flow.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        frame_height = frame._height if frame is not None else aH
+        height = self._H
+        if height <= KEEP_LIMIT * frame_height or height <= aH:
+            return super().split(aW, aH)
+        if len(self._content) > 2:
+            return [KeepTogether(self._content[:2]), *self._content[2:]]
+        return list(self._content)
 
 
 def _is_short_list(block: doc.Block) -> bool:
@@ -164,10 +186,10 @@ class FlowableBuilder:
         body = self.blocks(section.blocks, self.styles.body)
         if not body:
             return heading
-        first = body[0]._content if isinstance(body[0], KeepTogether) else body[:1]
+        first = body[0]._content if isinstance(body[0], KeepTogetherIfShort) else body[:1]
         return [
             CondPageBreak(self.styles.body_size * 6),
-            KeepTogether(heading + list(first)),
+            KeepTogetherIfShort(heading + list(first)),
             *body[1:],
         ]
 
@@ -189,7 +211,7 @@ class FlowableBuilder:
         out: list[Flowable] = []
         for members, flowables in groups:
             if keep and (len(flowables) > 1 or _is_short_list(members[0])):
-                out.append(KeepTogether(flowables))
+                out.append(KeepTogetherIfShort(flowables))
             else:
                 out += flowables
         return out
@@ -304,4 +326,4 @@ class FlowableBuilder:
         for index in range(first_line, first_line + notes.writing_lines):
             commands.append(("LINEBELOW", (0, index), (-1, index), 0.5, RULE))
         table.setStyle(self.table_style(commands))
-        return [CondPageBreak(line_height * 4), heading, Spacer(1, 4), table]
+        return [KeepTogetherIfShort([heading, Spacer(1, 4), table])]
