@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from handouts.clinic import Clinic
 from handouts.document import Document
+from handouts.errors import Problem, RenderError
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class PageOptions:
 def render_pdf(document: Document, clinic: Clinic, options: PageOptions, date: dt.date) -> bytes:
     """Lay out `document` with the clinic's brand; return the PDF bytes."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+    from reportlab.platypus.doctemplate import LayoutError
 
     from handouts import __version__
     from handouts.pdf.flowables import FlowableBuilder
@@ -59,5 +61,13 @@ def render_pdf(document: Document, clinic: Clinic, options: PageOptions, date: d
     )
     template.addPageTemplates([PageTemplate("page", [frame], onPage=chrome.draw)])
     story = FlowableBuilder(styles, geo.frame_width).handout(document)
-    template.build(story, canvasmaker=canvas_class(styles, date))
+    try:
+        template.build(story, canvasmaker=canvas_class(styles, date))
+    except LayoutError:
+        raise RenderError(
+            Problem(
+                document.title or "handout",
+                "some content is too big to fit on a page; shorten it or split it up",
+            )
+        ) from None
     return buffer.getvalue()
