@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handouts.errors import LibraryError
+from handouts.errors import LibraryError, RequestError
 from handouts.loader import LibraryRoot, load_library
 from tests.helpers import write_tree
 
@@ -265,3 +265,19 @@ def test_template_param_of_the_wrong_type_is_located(tmp_path):
         "templates/basic.yaml:7: sections[1].params.minutes: must be a whole number "
         "from 5 to 30 minutes (got 1,2)"
     ]
+
+
+def test_an_unknown_language_names_the_ones_there_are(tmp_path):
+    write_tree(tmp_path, {"content/en/heat-use.md": GOOD_SECTION, "content/es/.keep": ""})
+    with pytest.raises(RequestError) as caught:
+        load_library([LibraryRoot(tmp_path, "test")], lang="fr")
+    assert caught.value.exit_code == 4
+    assert [str(p) for p in caught.value.problems] == [
+        'lang: no sections in language "fr"; languages are en, es (folders under content/)'
+    ]
+
+
+def test_a_mistyped_language_suggests_the_near_one():
+    with pytest.raises(RequestError) as caught:
+        load_library(lang="enn")
+    assert 'did you mean "en"?' in str(caught.value)
