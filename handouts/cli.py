@@ -145,3 +145,8 @@ def show(section_id: str, settings: Sequence[str]) -> None:
     from handouts.workspace import load_clinic, load_default_library
 
     click.echo(show_section(load_default_library(), load_clinic(), section_id, settings))
+
+
+from handouts.cli_check import check  # noqa: E402
+
+main.add_command(check)
