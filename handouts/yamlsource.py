@@ -112,8 +112,9 @@ def load_yaml(text: str, where: str, first_line: int = 1) -> tuple[Any, list[Pro
         return None, [
             Problem(where, "YAML: nested too deeply; use at most a few levels", line=first_line)
         ]
-    except (ValueError, TypeError, AttributeError):
-        # PyYAML's own constructors fail this way on e.g. `!!int abc` or `!!timestamp x`.
+    except Exception:
+        # PyYAML's own constructors fail with plain exceptions on e.g. `!!int abc`,
+        # an empty `!!int` or `!!timestamp x`: a mistake in the file, not a crash.
         return None, [
             Problem(
                 where,

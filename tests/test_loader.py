@@ -191,6 +191,7 @@ def test_builtin_library_loads_clean():
         ("!!int abc", "YAML: a value does not fit its !! tag"),
         ("!!float x", "YAML: a value does not fit its !! tag"),
         ("!!timestamp soon", "YAML: a value does not fit its !! tag"),
+        ("!!int", "YAML: a value does not fit its !! tag"),
         ("[" * 3000, "YAML: nested too deeply"),
     ],
 )
