@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from handouts.check import Finding
+if TYPE_CHECKING:
+    from handouts.check import Finding
 
 CHECK_FAILED = 3
 
