@@ -24,7 +24,8 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"yes/no ({str(value).lower()})"
     if isinstance(value, str):
-        return f'"{value}"'
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return '"' + shown.replace("\r", "\\r").replace("\n", "\\n") + '"'
     if isinstance(value, (int, float)):
         return str(value)
     if isinstance(value, list):

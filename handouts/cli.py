@@ -166,3 +166,7 @@ def show(
 from handouts.cli_init import init  # noqa: E402
 
 main.add_command(init)
+
+from handouts.cli_check import check  # noqa: E402
+
+main.add_command(check)

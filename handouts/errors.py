@@ -24,9 +24,10 @@ class Problem:
 
     def __str__(self) -> str:
         place = self.where if self.line is None else f"{self.where}:{self.line}"
-        if self.field:
-            return f"{place}: {self.field}: {self.message}"
-        return f"{place}: {self.message}"
+        text = (
+            f"{place}: {self.field}: {self.message}" if self.field else f"{place}: {self.message}"
+        )
+        return " ".join(text.splitlines())  # one line per problem, always
 
 
 class HandoutsError(click.ClickException):

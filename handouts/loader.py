@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from handouts.checks import Checker, describe
-from handouts.errors import LibraryError, Problem, did_you_mean
+from handouts.errors import LibraryError, Problem, RequestError, did_you_mean
 from handouts.extends import read_changes, resolve_extends
 from handouts.languages import templates_folder
 from handouts.model import Library, Section, SourceRef, Template, TemplateEntry
@@ -48,6 +48,7 @@ def builtin_root() -> LibraryRoot:
 def load_library(roots: list[LibraryRoot] | None = None, lang: str = "en") -> Library:
     """Load every section and template from `roots` (first wins); raise LibraryError."""
     roots = roots if roots is not None else [builtin_root()]
+    check_language(roots, lang)
     problems: list[Problem] = []
     broken: set[str] = set()
     library = Library(roots=tuple(root.path for root in roots))
@@ -72,6 +73,33 @@ def load_library(roots: list[LibraryRoot] | None = None, lang: str = "en") -> Li
     if problems:
         raise LibraryError(problems)
     return library
+
+
+def languages(roots: list[LibraryRoot]) -> list[str]:
+    """Every language that has a `content/<lang>/` folder in some root."""
+    found = {
+        folder.name
+        for root in roots
+        if (root.path / "content").is_dir()
+        for folder in (root.path / "content").iterdir()
+        if folder.is_dir()
+    }
+    return sorted(found)
+
+
+def check_language(roots: list[LibraryRoot], lang: str) -> None:
+    """Raise RequestError when no root has content in `lang`, naming the near ones."""
+    known = languages(roots)
+    if lang in known:
+        return
+    hint = did_you_mean(lang, known)
+    raise RequestError(
+        Problem(
+            "lang",
+            f'no sections in language "{lang}"{hint}; '
+            f"languages are {', '.join(known) or 'none'} (folders under content/)",
+        )
+    )
 
 
 def display_path(path: Path, root: LibraryRoot) -> str:

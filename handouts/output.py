@@ -60,6 +60,17 @@ def resolve_target(output: Path | None, request: Request, pattern: str) -> Path:
         raise OutputError(
             Problem(str(target), f'folder "{target.parent}" does not exist; create it first')
         )
+    if target.is_dir():
+        raise OutputError(
+            Problem(str(target), "is a folder, not a file; give another name ending in .pdf")
+        )
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise OutputError(
+            Problem(
+                str(target.parent),
+                "folder cannot be written to; choose another folder or ask for write access",
+            )
+        )
     return target
 
 
@@ -69,7 +80,10 @@ def write_atomically(target: Path, data: bytes) -> None:
         handle, temp_name = tempfile.mkstemp(prefix=".handouts-", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise OutputError(
-            Problem(str(target.parent), f"cannot write here: {exc.strerror}")
+            Problem(
+                str(target.parent),
+                f"folder cannot be written to ({_reason(exc)}); choose another folder",
+            )
         ) from None
     try:
         with os.fdopen(handle, "wb") as temp:
@@ -80,10 +94,19 @@ def write_atomically(target: Path, data: bytes) -> None:
         os.replace(temp_name, target)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
-        raise OutputError(Problem(str(target), f"cannot write: {exc.strerror}")) from None
+        raise OutputError(
+            Problem(
+                str(target),
+                f"cannot be written ({_reason(exc)}); an existing file of this name is unchanged",
+            )
+        ) from None
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
 
 
 def _ascii(text: str) -> str:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
-from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 from handouts.errors import Problem
@@ -102,12 +102,12 @@ def render_source(
         raise TemplateFillError(
             Problem(where, f"template syntax: {exc.message}", line=line, field=field)
         ) from None
-    except (UndefinedError, SecurityError, TemplateError, TypeError, ValueError) as exc:
+    except Exception as exc:  # whatever a template does wrong is the template's mistake
         line = _template_line(exc)
         located = first_line + line - 1 if line else first_line
         kind = "not allowed in a template" if isinstance(exc, SecurityError) else "template"
         raise TemplateFillError(
-            Problem(where, f"{kind}: {exc}", line=located, field=field)
+            Problem(where, f"{kind}: {exc or type(exc).__name__}", line=located, field=field)
         ) from None
 
 

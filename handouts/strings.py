@@ -13,6 +13,7 @@ from handouts.checks import Checker
 from handouts.errors import LibraryError, Problem
 from handouts.yamlsource import load_yaml
 
+STRINGS_FILE = "strings.yaml"
 STRING_KEYS = ("for", "from", "date", "notes_heading", "page", "tip", "caution", "disclaimer")
 
 
@@ -43,7 +44,7 @@ def load_strings(roots: list[Path], lang: str) -> Strings:
     problems: list[Problem] = []
     seen: list[str] = []
     for root in roots:
-        path = root / "content" / lang / "strings.yaml"
+        path = root / "content" / lang / STRINGS_FILE
         if not path.is_file():
             continue
         where = f"content/{lang}/strings.yaml"

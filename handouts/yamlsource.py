@@ -108,3 +108,25 @@ def load_yaml(text: str, where: str, first_line: int = 1) -> tuple[Any, list[Pro
         return None, [Problem(where, f"YAML: {what}", line=line)]
     except yaml.YAMLError as exc:
         return None, [Problem(where, f"YAML: {exc}", line=first_line)]
+    except RecursionError:
+        return None, [
+            Problem(where, "YAML: nested too deeply; use at most a few levels", line=first_line)
+        ]
+    except Exception:
+        # PyYAML's own constructors fail with plain exceptions on e.g. `!!int abc`,
+        # an empty `!!int` or `!!timestamp x`: a mistake in the file, not a crash.
+        return None, [
+            Problem(
+                where,
+                "YAML: a value does not fit its !! tag; remove the tag or fix the value",
+                line=_tag_line(text, offset),
+            )
+        ]
+
+
+def _tag_line(text: str, offset: int) -> int:
+    """Line of the first explicit `!!` tag, the likely culprit of a constructor failure."""
+    for number, line in enumerate(text.split("\n"), start=offset + 1):
+        if "!!" in line:
+            return number
+    return offset + 1

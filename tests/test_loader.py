@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handouts.errors import LibraryError
+from handouts.errors import LibraryError, RequestError
 from handouts.loader import LibraryRoot, load_library
 from tests.helpers import write_tree
 
@@ -183,3 +183,102 @@ def test_builtin_library_loads_clean():
         "soreness-after-needling",
     } <= set(library.sections)
     assert "knee-dry-needling" in library.templates
+
+
+@pytest.mark.parametrize(
+    ("summary", "message"),
+    [
+        ("!!int abc", "YAML: a value does not fit its !! tag"),
+        ("!!float x", "YAML: a value does not fit its !! tag"),
+        ("!!timestamp soon", "YAML: a value does not fit its !! tag"),
+        ("!!int", "YAML: a value does not fit its !! tag"),
+        ("[" * 3000, "YAML: nested too deeply"),
+    ],
+)
+def test_yaml_that_breaks_the_parser_is_a_located_error(tmp_path, summary, message):
+    broken = GOOD_SECTION.replace("summary: Warm the muscles.", f"summary: {summary}")
+    (problem,) = errors_of(tmp_path, {"content/en/heat-use.md": broken})
+    assert problem.startswith("content/en/heat-use.md:")
+    assert message in problem
+
+
+def test_a_tag_mismatch_points_at_its_line(tmp_path):
+    broken = GOOD_SECTION.replace("summary: Warm the muscles.", "summary: !!int abc")
+    (problem,) = errors_of(tmp_path, {"content/en/heat-use.md": broken})
+    assert problem.startswith("content/en/heat-use.md:5: ")
+
+
+def test_missing_required_field_in_a_template(tmp_path):
+    template = GOOD_TEMPLATE.replace("title: Basic sheet\n", "")
+    problems = errors_of(
+        tmp_path, {"content/en/heat-use.md": GOOD_SECTION, "templates/basic.yaml": template}
+    )
+    assert problems == ["templates/basic.yaml:1: title: is required (some text)"]
+
+
+def test_unknown_key_in_a_template_suggests_the_near_one(tmp_path):
+    template = GOOD_TEMPLATE + "note_box: true\n"
+    problems = errors_of(
+        tmp_path, {"content/en/heat-use.md": GOOD_SECTION, "templates/basic.yaml": template}
+    )
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        'templates/basic.yaml:6: note_box: unknown key (did you mean "notes_box"?)'
+    )
+
+
+def test_undefined_variable_in_a_template_intro_is_located(tmp_path):
+    template = GOOD_TEMPLATE.replace("Hello {{ patient }}.", "Hello {{ patiant }}.")
+    problems = errors_of(
+        tmp_path, {"content/en/heat-use.md": GOOD_SECTION, "templates/basic.yaml": template}
+    )
+    assert len(problems) == 1
+    assert problems[0].startswith('templates/basic.yaml:3: intro: "patiant" is not defined')
+
+
+def test_jinja_syntax_error_in_a_template_intro_is_located(tmp_path):
+    template = GOOD_TEMPLATE.replace("Hello {{ patient }}.", "Hello {% if patient %}.")
+    problems = errors_of(
+        tmp_path, {"content/en/heat-use.md": GOOD_SECTION, "templates/basic.yaml": template}
+    )
+    assert len(problems) == 1
+    assert problems[0].startswith("templates/basic.yaml:3: intro: template syntax")
+
+
+def test_template_naming_an_unknown_param_suggests_one(tmp_path):
+    template = GOOD_TEMPLATE.replace("- heat-use", "- id: heat-use\n    params:\n      minute: 9")
+    problems = errors_of(
+        tmp_path, {"content/en/heat-use.md": GOOD_SECTION, "templates/basic.yaml": template}
+    )
+    assert problems == [
+        'templates/basic.yaml:7: sections[1].params.minute: unknown param (did you mean "minutes"?)'
+    ]
+
+
+def test_template_param_of_the_wrong_type_is_located(tmp_path):
+    template = GOOD_TEMPLATE.replace(
+        "- heat-use", "- id: heat-use\n    params:\n      minutes: [1, 2]"
+    )
+    problems = errors_of(
+        tmp_path, {"content/en/heat-use.md": GOOD_SECTION, "templates/basic.yaml": template}
+    )
+    assert problems == [
+        "templates/basic.yaml:7: sections[1].params.minutes: must be a whole number "
+        "from 5 to 30 minutes (got 1,2)"
+    ]
+
+
+def test_an_unknown_language_names_the_ones_there_are(tmp_path):
+    write_tree(tmp_path, {"content/en/heat-use.md": GOOD_SECTION, "content/es/.keep": ""})
+    with pytest.raises(RequestError) as caught:
+        load_library([LibraryRoot(tmp_path, "test")], lang="fr")
+    assert caught.value.exit_code == 4
+    assert [str(p) for p in caught.value.problems] == [
+        'lang: no sections in language "fr"; languages are en, es (folders under content/)'
+    ]
+
+
+def test_a_mistyped_language_suggests_the_near_one():
+    with pytest.raises(RequestError) as caught:
+        load_library(lang="enn")
+    assert 'did you mean "en"?' in str(caught.value)

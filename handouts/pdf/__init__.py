@@ -9,6 +9,7 @@ from typing import Any
 
 from handouts.clinic import Clinic
 from handouts.document import Document
+from handouts.errors import Problem, RenderError
 from handouts.strings import Strings
 
 
@@ -62,6 +63,7 @@ def render_pdf(
 ) -> bytes:
     """Check every character has a font, lay out `document` with the brand; return PDF bytes."""
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+    from reportlab.platypus.doctemplate import LayoutError
 
     from handouts import __version__
     from handouts.pdf.page import canvas_class
@@ -95,5 +97,13 @@ def render_pdf(
     )
     template.addPageTemplates([PageTemplate("page", [frame], onPage=layout.chrome.draw)])
     story = layout.builder.handout(document)
-    template.build(story, canvasmaker=canvas_class(layout.styles, date))
+    try:
+        template.build(story, canvasmaker=canvas_class(layout.styles, date))
+    except LayoutError:
+        raise RenderError(
+            Problem(
+                document.title or "handout",
+                "some content is too big to fit on a page; shorten it or split it up",
+            )
+        ) from None
     return buffer.getvalue()

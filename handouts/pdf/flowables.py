@@ -93,9 +93,11 @@ class KeepTogetherIfShort(KeepTogether):
         height = self._H
         if height <= KEEP_LIMIT * frame_height or height <= aH:
             return super().split(aW, aH)
+        # ReportLab places the first piece of a split at once, so lead with a no-op.
+        lead = self.NullActionFlowable()
         if len(self._content) > 2:
-            return [KeepTogether(self._content[:2]), *self._content[2:]]
-        return list(self._content)
+            return [lead, KeepTogether(self._content[:2]), *self._content[2:]]
+        return [lead, *self._content]
 
 
 def _is_short_list(block: doc.Block) -> bool:
@@ -261,12 +263,12 @@ class FlowableBuilder:
         )
 
     def callout(self, block: doc.Callout) -> Flowable:
-        """A tinted box with a coloured bar and a label; splits between its rows."""
+        """A tinted box with a coloured bar and a label; splits between and inside its rows."""
         background, bar = CALLOUT_COLOURS[block.kind]
         label_style = self.styles.callout_label.clone("label", textColor=bar)
         rows = [[self.para(self.strings[block.kind], label_style)]]
-        rows += [[flowable] for flowable in self.blocks(block.blocks, self.styles.body)]
-        table = Table(rows, colWidths=[self.width], splitByRow=1)
+        rows += [[f] for f in self.blocks(block.blocks, self.styles.body, keep=False)]
+        table = Table(rows, colWidths=[self.width], splitByRow=1, splitInRow=1)
         table.setStyle(
             self.table_style(
                 [
@@ -284,7 +286,7 @@ class FlowableBuilder:
         return table
 
     def table(self, block: doc.Table) -> Flowable:
-        """A plain grid with a tinted header row."""
+        """A plain grid with a tinted header row; a cell taller than a page splits across pages."""
         columns = max([1, len(block.header), *(len(row) for row in block.rows)])
         cell = self.styles.table_cell
         header_style = cell.clone("th", fontName=self.styles.callout_label.fontName)
@@ -295,7 +297,10 @@ class FlowableBuilder:
             cells = [self.para(c, cell) for c in row]
             rows.append(cells + [""] * (columns - len(cells)))
         table = Table(
-            rows, colWidths=[self.width / columns] * columns, repeatRows=1 if block.header else 0
+            rows,
+            colWidths=[self.width / columns] * columns,
+            repeatRows=1 if block.header else 0,
+            splitInRow=1,
         )
         commands = [
             ("GRID", (0, 0), (-1, -1), 0.6, RULE),
@@ -315,7 +320,7 @@ class FlowableBuilder:
         line_height = self.styles.body_size * 2.1
         rows += [[""] for _ in range(notes.writing_lines)]
         heights = [None] * len(notes.notes) + [line_height] * notes.writing_lines
-        table = Table(rows, colWidths=[self.width], rowHeights=heights, splitByRow=1)
+        table = Table(rows, colWidths=[self.width], rowHeights=heights, splitByRow=1, splitInRow=1)
         commands = [
             ("BOX", (0, 0), (-1, -1), 1, MUTED),
             ("LEFTPADDING", (0, 0), (-1, -1), 10),
