@@ -29,7 +29,14 @@ def main() -> None:
 
 
 @main.command(epilog=EPILOG)
-@click.argument("template")
+@click.argument("template", required=False)
+@click.option(
+    "--from",
+    "from_pdf",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Make the handout in this PDF again, from the request inside it.",
+)
 @click.option("--patient", default="", help="Patient's name, printed on the sheet.")
 @click.option("--practitioner", default="", help='Your name and credentials, e.g. "Sam Lee, PT".')
 @click.option(
@@ -77,7 +84,8 @@ def main() -> None:
     help="A .pdf file, or a folder for the default name (default: output/).",
 )
 def render(
-    template: str,
+    template: str | None,
+    from_pdf: Path | None,
     patient: str,
     practitioner: str,
     date: dt.datetime | None,
@@ -95,6 +103,11 @@ def render(
     from handouts.request import ParamSetting, Request
     from handouts.workspace import load_clinic, load_default_library
 
+    if from_pdf is not None or template is None:
+        from handouts.cli_inspect import render_from
+
+        render_from(from_pdf, template, output)
+        return
     request = Request(
         template=template,
         patient=patient.strip(),
@@ -145,3 +158,8 @@ def show(section_id: str, settings: Sequence[str]) -> None:
     from handouts.workspace import load_clinic, load_default_library
 
     click.echo(show_section(load_default_library(), load_clinic(), section_id, settings))
+
+
+from handouts.cli_inspect import inspect  # noqa: E402
+
+main.add_command(inspect)

@@ -26,12 +26,15 @@ def render_bytes(
 ) -> bytes:
     """Plan, fill, parse and lay out one handout; return its PDF bytes."""
     from handouts.pdf import PageOptions, render_pdf
+    from handouts.provenance import INFO_KEY, for_plan
 
     options = options or RenderOptions()
     plan = make_plan(request, library)
     document = build_document(fill_plan(plan, clinic))
     paper = request.paper or clinic.paper
-    return render_pdf(document, clinic, PageOptions(paper, options.large_print), request.date)
+    stamp = for_plan(plan, options.large_print).to_json()
+    page = PageOptions(paper, options.large_print)
+    return render_pdf(document, clinic, page, request.date, info={INFO_KEY: stamp})
 
 
 def render_to_file(
@@ -46,3 +49,26 @@ def render_to_file(
     data = render_bytes(request, library, clinic, options)
     write_atomically(target, data)
     return target
+
+
+@dataclass(frozen=True)
+class Reprint:
+    """A handout made again from the request inside an earlier PDF."""
+
+    path: Path
+    changed: tuple[str, ...]
+    made_by: str
+
+
+def reprint(source: Path, clinic: Clinic, output: Path | None) -> Reprint:
+    """Render the request embedded in `source` again; note sections changed since."""
+    from handouts.provenance import changed_sections, read_provenance
+    from handouts.workspace import load_default_library
+
+    provenance = read_provenance(source)
+    request = provenance.request
+    library = load_default_library(request.lang)
+    changed = tuple(changed_sections(provenance, library))
+    options = RenderOptions(large_print=provenance.large_print)
+    path = render_to_file(request, library, clinic, output, options)
+    return Reprint(path, changed, provenance.version)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from handouts.clinic import Clinic
@@ -18,8 +19,17 @@ class PageOptions:
     large_print: bool = False
 
 
-def render_pdf(document: Document, clinic: Clinic, options: PageOptions, date: dt.date) -> bytes:
-    """Lay out `document` with the clinic's brand; return the PDF bytes."""
+def render_pdf(
+    document: Document,
+    clinic: Clinic,
+    options: PageOptions,
+    date: dt.date,
+    info: Mapping[str, str] | None = None,
+) -> bytes:
+    """Lay out `document` with the clinic's brand; return the PDF bytes.
+
+    `info` adds custom document info entries (ASCII text), e.g. the embedded request.
+    """
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from handouts import __version__
@@ -59,5 +69,32 @@ def render_pdf(document: Document, clinic: Clinic, options: PageOptions, date: d
     )
     template.addPageTemplates([PageTemplate("page", [frame], onPage=chrome.draw)])
     story = FlowableBuilder(styles, geo.frame_width).handout(document)
-    template.build(story, canvasmaker=canvas_class(styles, date))
+    canvasmaker = canvas_class(styles, date)
+    if info:
+        canvasmaker = with_info(canvasmaker, info)
+    template.build(story, canvasmaker=canvasmaker)
     return buffer.getvalue()
+
+
+def with_info(canvas_type: type, info: Mapping[str, str]) -> type:
+    """A subclass of `canvas_type` whose document info also holds the `info` entries."""
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+
+    entries = dict(sorted(info.items()))
+
+    class InfoWithExtras(PDFInfo):
+        def format(self, document: object) -> bytes:
+            standard = super().format(document)
+            extra = PDFDictionary({key: PDFString(value) for key, value in entries.items()})
+            extra_body = extra.format(document)
+            # Both are "<< ... >>": splice the extra entries into the standard dictionary.
+            return standard.rstrip()[:-2] + extra_body.strip()[2:]
+
+    class CanvasWithInfo(canvas_type):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            old = self._doc.info
+            self._doc.info = InfoWithExtras()
+            self._doc.info.__dict__.update(old.__dict__)
+
+    return CanvasWithInfo
