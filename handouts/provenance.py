@@ -89,9 +89,7 @@ def read_provenance(path: Path) -> Provenance:
         raise RequestError(Problem(where, f"cannot be read as a PDF ({exc})")) from None
     raw = info.get("/" + INFO_KEY)
     if raw is None:
-        raise RequestError(
-            Problem(where, "carries no handouts request; was it made by handouts?")
-        )
+        raise RequestError(Problem(where, "carries no handouts request; was it made by handouts?"))
     try:
         data = json.loads(str(raw))
         return Provenance(
