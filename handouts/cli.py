@@ -160,6 +160,8 @@ def show(section_id: str, settings: Sequence[str]) -> None:
     click.echo(show_section(load_default_library(), load_clinic(), section_id, settings))
 
 
+from handouts.cli_batch import batch  # noqa: E402
 from handouts.cli_inspect import inspect  # noqa: E402
 
 main.add_command(inspect)
+main.add_command(batch)
