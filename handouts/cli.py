@@ -162,6 +162,8 @@ def show(section_id: str, settings: Sequence[str]) -> None:
 
 from handouts.cli_batch import batch  # noqa: E402
 from handouts.cli_inspect import inspect  # noqa: E402
+from handouts.cli_new import new  # noqa: E402
 
 main.add_command(inspect)
 main.add_command(batch)
+main.add_command(new)
