@@ -30,7 +30,14 @@ def main() -> None:
 
 
 @main.command(epilog=EPILOG)
-@click.argument("template")
+@click.argument("template", required=False)
+@click.option(
+    "--from",
+    "from_pdf",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Make the handout in this PDF again, from the request inside it.",
+)
 @click.option("--patient", default="", help="Patient's name, printed on the sheet.")
 @click.option("--practitioner", default="", help='Your name and credentials, e.g. "Sam Lee, PT".')
 @click.option(
@@ -80,7 +87,8 @@ def main() -> None:
     help="A .pdf file, or a folder for the default name (default: output/).",
 )
 def render(
-    template: str,
+    template: str | None,
+    from_pdf: Path | None,
     patient: str,
     practitioner: str,
     date: dt.datetime | None,
@@ -100,6 +108,11 @@ def render(
     from handouts.pipeline import RenderOptions, render_to_file
     from handouts.request import ParamSetting, Request
 
+    if from_pdf is not None or template is None:
+        from handouts.cli_inspect import render_from
+
+        render_from(from_pdf, template, output, workspace)
+        return
     setup = load_setup(workspace, lang)
     if verbose:
         click.echo(f"{setup.description}; language: {setup.lang}", err=True)
@@ -170,3 +183,11 @@ main.add_command(init)
 from handouts.cli_check import check  # noqa: E402
 
 main.add_command(check)
+
+from handouts.cli_batch import batch  # noqa: E402
+from handouts.cli_inspect import inspect  # noqa: E402
+from handouts.cli_new import new  # noqa: E402
+
+main.add_command(inspect)
+main.add_command(batch)
+main.add_command(new)

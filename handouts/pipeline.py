@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ def render_bytes(
 ) -> bytes:
     """Plan, fill, parse and lay out one handout; return its PDF bytes."""
     from handouts.pdf import PageOptions, render_pdf
+    from handouts.provenance import INFO_KEY, for_plan
 
     options = options or RenderOptions()
     from handouts.strings import load_strings
@@ -34,8 +36,10 @@ def render_bytes(
     document = build_document(fill_plan(plan, clinic))
     paper = request.paper or clinic.paper
     strings = load_strings(list(library.roots), request.lang)
-    page = PageOptions(paper, options.large_print or clinic.large_print)
-    return render_pdf(document, clinic, page, request.date, strings)
+    large_print = options.large_print or clinic.large_print
+    stamp = for_plan(plan, large_print).to_json()
+    page = PageOptions(paper, large_print)
+    return render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
 
 
 def render_to_file(
@@ -50,3 +54,30 @@ def render_to_file(
     data = render_bytes(request, library, clinic, options)
     write_atomically(target, data)
     return target
+
+
+@dataclass(frozen=True)
+class Reprint:
+    """A handout made again from the request inside an earlier PDF."""
+
+    path: Path
+    changed: tuple[str, ...]
+    made_by: str
+
+
+def reprint(
+    source: Path, clinic: Clinic, output: Path | None, library_for: Callable[[str], Library]
+) -> Reprint:
+    """Render the request embedded in `source` again; note sections changed since.
+
+    `library_for(lang)` gives the library in the request's language.
+    """
+    from handouts.provenance import changed_sections, read_provenance
+
+    provenance = read_provenance(source)
+    request = provenance.request
+    library = library_for(request.lang)
+    changed = tuple(changed_sections(provenance, library))
+    options = RenderOptions(large_print=provenance.large_print)
+    path = render_to_file(request, library, clinic, output, options)
+    return Reprint(path, changed, provenance.version)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,8 +61,12 @@ def render_pdf(
     options: PageOptions,
     date: dt.date,
     strings: Strings | None = None,
+    info: Mapping[str, str] | None = None,
 ) -> bytes:
-    """Check every character has a font, lay out `document` with the brand; return PDF bytes."""
+    """Check every character has a font, lay out `document` with the brand; return PDF bytes.
+
+    `info` adds custom document info entries (ASCII text), e.g. the embedded request.
+    """
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
     from reportlab.platypus.doctemplate import LayoutError
 
@@ -97,8 +102,11 @@ def render_pdf(
     )
     template.addPageTemplates([PageTemplate("page", [frame], onPage=layout.chrome.draw)])
     story = layout.builder.handout(document)
+    canvasmaker = canvas_class(layout.styles, date)
+    if info:
+        canvasmaker = with_info(canvasmaker, info)
     try:
-        template.build(story, canvasmaker=canvas_class(layout.styles, date))
+        template.build(story, canvasmaker=canvasmaker)
     except LayoutError:
         raise RenderError(
             Problem(
@@ -107,3 +115,27 @@ def render_pdf(
             )
         ) from None
     return buffer.getvalue()
+
+
+def with_info(canvas_type: type, info: Mapping[str, str]) -> type:
+    """A subclass of `canvas_type` whose document info also holds the `info` entries."""
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+
+    entries = dict(sorted(info.items()))
+
+    class InfoWithExtras(PDFInfo):
+        def format(self, document: object) -> bytes:
+            standard = super().format(document)
+            extra = PDFDictionary({key: PDFString(value) for key, value in entries.items()})
+            extra_body = extra.format(document)
+            # Both are "<< ... >>": splice the extra entries into the standard dictionary.
+            return standard.rstrip()[:-2] + extra_body.strip()[2:]
+
+    class CanvasWithInfo(canvas_type):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            old = self._doc.info
+            self._doc.info = InfoWithExtras()
+            self._doc.info.__dict__.update(old.__dict__)
+
+    return CanvasWithInfo

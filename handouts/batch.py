@@ -1,0 +1,302 @@
+"""Batch print runs: read rows (CSV or a YAML list), render each in worker processes.
+
+Rows are read lazily and at most a few are in flight at once, so memory stays flat
+however long the file is. A bad row is reported with its line and never stops the others.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from handouts.errors import HandoutsError, Problem, RequestError
+from handouts.request import Request
+
+CSV_COLUMNS = (
+    "template",
+    "patient",
+    "practitioner",
+    "date",
+    "sections",
+    "add",
+    "drop",
+    "notes",
+    "paper",
+    "lang",
+    "large_print",
+)
+NOTE_SEPARATOR = "|"
+YES = {"yes", "y", "true", "1", "on"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row read from the batch file: a request, or why it could not be read."""
+
+    where: str
+    request: Request | None = None
+    large_print: bool = False
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one row: the file written, or the located reason it failed."""
+
+    where: str
+    path: Path | None = None
+    error: str = ""
+    exit_code: int = 0
+
+
+# ---------------------------------------------------------------- reading rows
+
+
+def read_rows(path: Path, lang: str = "en") -> Iterator[Row]:
+    """Rows of a .csv file (streamed) or of a .yaml/.yml list of requests.
+
+    A row that names no language gets `lang` (the clinic's, or --lang).
+    """
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return _yaml_rows(path, lang)
+    return _csv_rows(path, lang)
+
+
+def count_rows(path: Path) -> int:
+    """How many rows `read_rows` will give (one cheap pass; for the progress bar)."""
+    return sum(1 for _ in read_rows(path))
+
+
+def _open_text(path: Path):
+    try:
+        return path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise RequestError(Problem(str(path), f"cannot be read: {exc.strerror}")) from None
+
+
+def _csv_rows(path: Path, lang: str) -> Iterator[Row]:
+    with _open_text(path) as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header is None:
+            raise RequestError(Problem(path.name, "is empty; the first line names the columns"))
+        columns = _check_header(path.name, [cell.strip() for cell in header])
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue
+            where = f"{path.name}:{reader.line_num}"
+            if len(cells) > len(columns):
+                yield Row(
+                    where, error=f"{where}: has {len(cells)} cells, the header {len(columns)}"
+                )
+                continue
+            yield _csv_row(where, dict(zip(columns, cells, strict=False)), lang)
+
+
+def _check_header(name: str, columns: list[str]) -> list[str]:
+    problems = []
+    for column in columns:
+        if column not in CSV_COLUMNS and "." not in column:
+            problems.append(
+                Problem(
+                    name,
+                    "unknown column; use " + ", ".join(CSV_COLUMNS) + " or SECTION.PARAM",
+                    line=1,
+                    field=column or "(blank)",
+                )
+            )
+    if "template" not in columns:
+        problems.append(Problem(name, 'needs a "template" column', line=1))
+    if problems:
+        raise RequestError(problems)
+    return columns
+
+
+def _csv_row(where: str, cells: dict[str, str], lang: str) -> Row:
+    data: dict[str, Any] = {}
+    settings = []
+    for column, cell in cells.items():
+        value = cell.strip()
+        if not value or column == "large_print":
+            continue
+        if "." in column:
+            section, _, param = column.partition(".")
+            settings.append({"section": section, "param": param, "value": value})
+        elif column == "notes":
+            data["notes"] = [note for note in value.split(NOTE_SEPARATOR)]
+        else:
+            data[column] = value
+    data["set"] = settings
+    return _to_row(where, data, cells.get("large_print", ""), lang)
+
+
+def _yaml_rows(path: Path, lang: str) -> Iterator[Row]:
+    from handouts.yamlsource import load_yaml
+
+    with _open_text(path) as handle:
+        text = handle.read()
+    entries, problems = load_yaml(text, path.name)
+    if problems:
+        raise RequestError(problems)
+    if not isinstance(entries, list):
+        raise RequestError(Problem(path.name, "must be a list of requests (lines starting -)"))
+    for index, entry in enumerate(entries):
+        where = f"{path.name}:{entries.line_of(index)}"
+        if not isinstance(entry, dict):
+            yield Row(where, error=f"{where}: expected a request (template, patient, ...)")
+            continue
+        data = {key: value for key, value in entry.items() if key != "large_print"}
+        yield _to_row(where, data, entry.get("large_print", False), lang)
+
+
+def _to_row(where: str, data: dict[str, Any], large_print: object, lang: str) -> Row:
+    if not data.get("lang"):
+        data["lang"] = lang
+    try:
+        request = Request.from_dict(data, where=where)
+    except HandoutsError as exc:
+        return Row(where, error=_located(where, exc))
+    flag = large_print is True or str(large_print).strip().lower() in YES
+    return Row(where, request, flag)
+
+
+def _located(where: str, exc: HandoutsError) -> str:
+    """Each problem on its own line, starting with the row's place."""
+    lines = []
+    for problem in exc.problems:
+        text = str(problem)
+        lines.append(text if text.startswith(where) else f"{where}: {text}")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- naming
+
+
+class Names:
+    """Output names from the clinic's pattern, made distinct with -2, -3, ... in one run."""
+
+    def __init__(self, folder: Path | None, pattern: str) -> None:
+        self.folder = folder
+        self.pattern = pattern
+        self.taken: set[str] = set()
+
+    def target(self, request: Request) -> Path:
+        """The path for `request`, never one already given out in this run."""
+        from handouts.output import resolve_target
+
+        base = resolve_target(self.folder, request, self.pattern)
+        candidate, number = base, 1
+        while candidate.name in self.taken:
+            number += 1
+            candidate = base.with_name(f"{base.stem}-{number}{base.suffix}")
+        self.taken.add(candidate.name)
+        return candidate
+
+
+# ---------------------------------------------------------------- rendering
+
+_STATE: dict[str, Any] = {}
+
+
+def _start_worker(workspace: Path | None = None) -> None:
+    """Load the brand once per process; libraries are loaded per language on first use."""
+    from handouts.workspace import find_workspace, load_clinic
+
+    found = find_workspace(workspace)
+    _STATE["workspace"] = found
+    _STATE["clinic"] = load_clinic(found)
+    _STATE["libraries"] = {}
+
+
+def render_row(where: str, request: Request, large_print: bool, target: Path) -> Outcome:
+    """Render one request to `target`; any user-caused failure becomes a located Outcome."""
+    from handouts.pipeline import RenderOptions, render_to_file
+    from handouts.workspace import load_workspace_library
+
+    if not _STATE:
+        _start_worker()
+    try:
+        libraries = _STATE["libraries"]
+        if request.lang not in libraries:
+            libraries[request.lang] = load_workspace_library(_STATE["workspace"], request.lang)
+        options = RenderOptions(large_print)
+        path = render_to_file(request, libraries[request.lang], _STATE["clinic"], target, options)
+        return Outcome(where, path)
+    except HandoutsError as exc:
+        return Outcome(where, error=_located(where, exc), exit_code=exc.exit_code)
+    except Exception as exc:  # a bug: report it on this row, keep going with the others
+        return Outcome(where, error=f"{where}: unexpected failure: {exc!r}", exit_code=1)
+
+
+def _render_task(task: tuple[str, Request, bool, Path]) -> Outcome:
+    return render_row(*task)
+
+
+def run_batch(
+    rows: Iterable[Row], names: Names, jobs: int, workspace: Path | None = None
+) -> Iterator[Outcome]:
+    """Render every row, `jobs` at a time; yield outcomes in row order."""
+    tasks = (_task_or_outcome(row, names) for row in rows)
+    if jobs <= 1:
+        _start_worker(workspace)
+        for item in tasks:
+            yield item if isinstance(item, Outcome) else _render_task(item)
+        return
+    import multiprocessing
+
+    window = jobs * 4
+    with multiprocessing.get_context().Pool(
+        jobs, initializer=_start_worker, initargs=(workspace,)
+    ) as pool:
+        pending: deque = deque()
+        for item in tasks:
+            pending.append(
+                item if isinstance(item, Outcome) else pool.apply_async(_render_task, (item,))
+            )
+            while len(pending) >= window:
+                yield _finish(pending.popleft())
+        while pending:
+            yield _finish(pending.popleft())
+
+
+def _task_or_outcome(row: Row, names: Names) -> tuple[str, Request, bool, Path] | Outcome:
+    if row.request is None:
+        return Outcome(row.where, error=row.error, exit_code=RequestError.exit_code)
+    try:
+        target = names.target(row.request)
+    except HandoutsError as exc:
+        return Outcome(row.where, error=_located(row.where, exc), exit_code=exc.exit_code)
+    return (row.where, row.request, row.large_print, target)
+
+
+def _finish(item: Any) -> Outcome:
+    return item if isinstance(item, Outcome) else item.get()
+
+
+def default_jobs() -> int:
+    """The machine's cores (those this process may use)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def combine(paths: list[Path], target: Path) -> None:
+    """Write every handout in `paths`, in order, as one PDF (for a single print job)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    from handouts.output import write_atomically
+
+    writer = PdfWriter()
+    for path in paths:
+        writer.append(str(path))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    write_atomically(target, buffer.getvalue())

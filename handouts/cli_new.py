@@ -1,0 +1,32 @@
+"""`handouts new`: make a handout by answering questions (also works with piped answers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from handouts.cli_common import load_setup, workspace_options
+
+
+@click.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A .pdf file, or a folder for the default name (default: output/).",
+)
+@click.option("--large-print", is_flag=True, help="Body text 16 pt for low-vision readers.")
+@workspace_options
+def new(output: Path | None, large_print: bool, workspace: Path | None, lang: str | None) -> None:
+    """Make a handout step by step: template, patient, sections, values, notes."""
+    from handouts.pipeline import RenderOptions, render_to_file
+    from handouts.prompts import ask_request
+
+    setup = load_setup(workspace, lang)
+    library, clinic = setup.library, setup.clinic
+    default_practitioner = clinic.practitioners[0] if clinic.practitioners else ""
+    request = ask_request(library, default_practitioner)
+    path = render_to_file(request, library, clinic, output, RenderOptions(large_print))
+    click.echo(f"Wrote {path}")

@@ -1,0 +1,143 @@
+"""`handouts batch`: one handout per row, bad rows reported and skipped, names never collide."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from tests.helpers import pdf_text, write_tree
+
+CSV = """\
+template,patient,practitioner,date,add,drop,notes,heat-use.minutes,stretch-holds.hold_seconds
+knee-dry-needling,Jane Doe,"Sam Lee, PT",2026-03-04,orthotics-advice,,Ice first day|Walk daily,20,
+knee-dry-needling,Jane Doe,,2026-03-04,,heat-use,,,60
+knee-acupuncture,John Roe,,2026-03-04,,,,90,
+knee-dry-needling,Jane Doe,,2026-03-04,,,,,
+knee-nope,Ann Poe,,2026-03-04,,,,,
+knee-dry-needling,Ann Poe,,2026-03-04,,,,,
+"""
+
+
+@pytest.fixture
+def batch_dir(tmp_path):
+    write_tree(tmp_path, {"batch.csv": CSV})
+    (tmp_path / "out").mkdir()
+    return tmp_path
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_makes_good_rows_reports_bad_ones_and_fails(batch_dir, run, jobs):
+    out = batch_dir / "out"
+    result = run("batch", str(batch_dir / "batch.csv"), "-o", str(out), "--jobs", jobs)
+    assert result.exit_code == 4
+    assert "made 4, failed 2, in " + str(out) in result.stdout
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        "error: batch.csv:4: heat-use.minutes must be a whole number from 5 to 30 minutes"
+        ' (got "90")',
+        'error: batch.csv:6: template: no template "knee-nope"; templates are knee-acupuncture, '
+        "knee-dry-needling, knee-muscle-balance, knee-natural-relief, knee-self-massage",
+    ]
+    assert "Traceback" not in result.output
+    names = sorted(path.name for path in out.iterdir())
+    assert names == [
+        "2026-03-04-knee-dry-needling-AP.pdf",
+        "2026-03-04-knee-dry-needling-JD-2.pdf",
+        "2026-03-04-knee-dry-needling-JD-3.pdf",
+        "2026-03-04-knee-dry-needling-JD.pdf",
+    ]
+
+
+def test_batch_rows_carry_their_choices(batch_dir, run):
+    out = batch_dir / "out"
+    run("batch", str(batch_dir / "batch.csv"), "-o", str(out), "--jobs", "1")
+    first = pdf_text(out / "2026-03-04-knee-dry-needling-JD.pdf")
+    assert "Sam Lee, PT" in first
+    assert "Ice first day" in first
+    assert "Walk daily" in first
+    assert "20 minutes" in first
+    assert "Arch supports and shoes" in first
+    second = pdf_text(out / "2026-03-04-knee-dry-needling-JD-2.pdf")
+    assert "60 seconds" in second
+    assert "Using heat at home" not in second
+    inspected = run("inspect", str(out / "2026-03-04-knee-dry-needling-JD-2.pdf")).output
+    assert "drop: heat-use" in inspected
+
+
+def test_batch_combine_writes_one_pdf_in_row_order(batch_dir, run):
+    out, combined = batch_dir / "out", batch_dir / "all.pdf"
+    result = run("batch", str(batch_dir / "batch.csv"), "-o", str(out), "--combine", str(combined))
+    assert "combined 4 handouts" in result.stdout
+    pages = sum(len(PdfReader(str(path)).pages) for path in out.iterdir())
+    reader = PdfReader(str(combined))
+    assert len(reader.pages) == pages
+    texts = [page.extract_text() for page in reader.pages]
+    jane = [index for index, text in enumerate(texts) if "Jane Doe" in text]
+    ann = [index for index, text in enumerate(texts) if "Ann Poe" in text]
+    assert jane[0] == 0
+    assert len(ann) == 1 and ann[0] > max(jane)
+
+
+def test_batch_from_a_yaml_list(tmp_path, run):
+    write_tree(
+        tmp_path,
+        {
+            "batch.yaml": """\
+            - template: knee-dry-needling
+              patient: Jane Doe
+              date: 2026-03-04
+              set:
+                stretch-holds.hold_seconds: 60
+              notes: [One note]
+            - template: knee-dry-needling
+              patient: Jane Doe
+              date: 2026-03-04
+              large_print: yes
+              colour: red
+            """
+        },
+    )
+    result = run("batch", str(tmp_path / "batch.yaml"), "-o", str(tmp_path), "--jobs", "1")
+    assert result.exit_code == 4
+    assert "made 1, failed 1" in result.stdout
+    assert "error: batch.yaml:7: colour: unknown field; use template" in result.stderr
+    assert "60 seconds" in pdf_text(tmp_path / "2026-03-04-knee-dry-needling-JD.pdf")
+
+
+def test_batch_with_an_unknown_column_stops_before_rendering(tmp_path, run):
+    write_tree(tmp_path, {"b.csv": "template,colour\nknee-dry-needling,red\n"})
+    result = run("batch", str(tmp_path / "b.csv"), "-o", str(tmp_path))
+    assert result.exit_code == 4
+    assert result.stderr.startswith("error: b.csv:1: colour: unknown column; use template,")
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_batch_all_good_exits_zero(tmp_path, run):
+    write_tree(tmp_path, {"b.csv": "template,patient\nknee-dry-needling,A B\nknee-acupuncture,\n"})
+    result = run("batch", str(tmp_path / "b.csv"), "-o", str(tmp_path), "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert "made 2, failed 0" in result.stdout
+
+
+def test_batch_missing_output_folder_fails_each_row_clearly(tmp_path, run):
+    write_tree(tmp_path, {"b.csv": "template\nknee-dry-needling\n"})
+    result = run("batch", str(tmp_path / "b.csv"), "-o", str(tmp_path / "nope"))
+    assert result.exit_code == 6
+    assert "b.csv:2: " in result.stderr and "folder does not exist" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_uses_the_workspace_brand_and_language(tmp_path, run, jobs):
+    clinic = write_tree(tmp_path / "clinic", {"clinic.yaml": "name: Maple Clinic\nlanguage: es\n"})
+    write_tree(tmp_path, {"rows.csv": "template,patient\nknee-dry-needling,Ana Ruiz\n"})
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run(
+        "batch", str(tmp_path / "rows.csv"), "-o", str(out), "--jobs", jobs,
+        "--workspace", str(clinic),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (made,) = out.iterdir()
+    text = pdf_text(made)
+    assert "Maple Clinic" in text
+    assert "Para: Ana Ruiz" in text
