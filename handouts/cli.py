@@ -23,7 +23,45 @@ Examples:
 """
 
 
-@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+# Commands whose modules load only when they run, so `handouts --help` stays fast:
+# name -> (module, attribute, the short help shown in `handouts --help`).
+LAZY_COMMANDS = {
+    "batch": ("handouts.cli_batch", "batch", "Make one handout per row of a CSV or YAML file."),
+    "check": ("handouts.cli_check", "check", "Check a library or workspace for mistakes."),
+    "init": ("handouts.cli_init", "init", "Write a clinic workspace to start from."),
+    "inspect": ("handouts.cli_inspect", "inspect", "Print the request a handout was made from."),
+    "new": ("handouts.cli_new", "new", "Make a handout by answering questions."),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports some commands only when they are used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS:
+            import importlib
+
+            module, attribute, _ = LAZY_COMMANDS[cmd_name]
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in LAZY_COMMANDS:
+                rows.append((name, LAZY_COMMANDS[name][2]))
+            else:
+                command = super().get_command(ctx, name)
+                if command is not None and not command.hidden:
+                    rows.append((name, command.get_short_help_str(formatter.width - 20)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="handouts")
 def main() -> None:
     """Make branded, printable take-home sheets for patients."""
@@ -174,20 +212,3 @@ def show(
 
     setup = load_setup(workspace, lang)
     click.echo(show_section(setup.library, setup.clinic, section_id, settings))
-
-
-from handouts.cli_init import init  # noqa: E402
-
-main.add_command(init)
-
-from handouts.cli_check import check  # noqa: E402
-
-main.add_command(check)
-
-from handouts.cli_batch import batch  # noqa: E402
-from handouts.cli_inspect import inspect  # noqa: E402
-from handouts.cli_new import new  # noqa: E402
-
-main.add_command(inspect)
-main.add_command(batch)
-main.add_command(new)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from handouts.clinic import Clinic
-from handouts.model import Library
+if TYPE_CHECKING:
+    from handouts.clinic import Clinic
+    from handouts.model import Library
 
 F = TypeVar("F", bound=Callable[..., object])
 

@@ -52,3 +52,19 @@ def test_show_bad_value_is_located(run):
         "error: --set minutes=99: heat-use.minutes must be a whole number from 5 to 30 "
         'minutes (got "99")'
     )
+
+
+def test_lazy_commands_point_at_real_commands_and_run(run):
+    import click
+
+    from handouts.cli import LAZY_COMMANDS, main
+
+    context = click.Context(main)
+    for name in LAZY_COMMANDS:
+        command = main.get_command(context, name)
+        assert isinstance(command, click.Command)
+        assert command.name == name
+        assert run(name, "--help").exit_code == 0
+    listing = run("--help").output
+    for name, (_, _, short_help) in LAZY_COMMANDS.items():
+        assert f"{name}" in listing and short_help in listing

@@ -192,7 +192,7 @@ def test_builtin_library_loads_clean():
         ("!!float x", "YAML: a value does not fit its !! tag"),
         ("!!timestamp soon", "YAML: a value does not fit its !! tag"),
         ("!!int", "YAML: a value does not fit its !! tag"),
-        ("[" * 3000, "YAML: nested too deeply"),
+        ("[" * 3000 + "]" * 3000, "YAML: nested too deeply"),
     ],
 )
 def test_yaml_that_breaks_the_parser_is_a_located_error(tmp_path, summary, message):

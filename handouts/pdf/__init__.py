@@ -36,7 +36,7 @@ def prepare_layout(
     document: Document, clinic: Clinic, options: PageOptions, strings: Strings | None = None
 ) -> Layout:
     """Check every character has a font, then build styles, page chrome and the builder."""
-    from handouts.pdf.coverage import check_coverage
+    from handouts.pdf.coverage import check_coverage, printed_texts
     from handouts.pdf.flowables import FlowableBuilder
     from handouts.pdf.fonts import font_set
     from handouts.pdf.page import PageChrome
@@ -44,7 +44,7 @@ def prepare_layout(
     from handouts.strings import english
 
     strings = strings or english()
-    fonts = font_set(clinic)
+    fonts = font_set(clinic, (text for _, text in printed_texts(document, clinic, strings)))
     check_coverage(document, clinic, strings, fonts)
     styles = make_styles(
         fonts.body, clinic.primary_colour, clinic.accent_colour, options.large_print

@@ -7,6 +7,7 @@ by default); fallback families draw the characters it lacks, the shipped one bei
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -139,10 +140,17 @@ class FontSet:
         return list(dict.fromkeys(ch for ch in text if self.family_for(ch) is None))
 
 
-def font_set(clinic: Clinic) -> FontSet:
-    """Register the clinic's body family and the fallbacks; return them in lookup order."""
+def font_set(clinic: Clinic, texts: Iterable[str] | None = None) -> FontSet:
+    """Register the clinic's body family, and the fallbacks only when `texts` need them.
+
+    Reading a fallback font costs several milliseconds a face, so a handout whose every
+    character the body face draws (the usual case) never loads them. With `texts` None
+    the fallbacks are always registered.
+    """
     from handouts.fontfiles import fallback_family
 
     body = register_choice(clinic.font) if clinic.font else body_family()
+    if texts is not None and all(body.draws(char) for text in texts for char in text):
+        return FontSet(body)
     fallbacks = [register_choice(choice) for choice in clinic.fallback_fonts]
     return FontSet(body, (register_choice(fallback_family()), *fallbacks))
