@@ -40,8 +40,9 @@ def _parser() -> MarkdownIt:
     return parser
 
 
+@lru_cache(maxsize=512)
 def parse_markdown(text: str) -> tuple[Block, ...]:
-    """Parse Markdown into document blocks."""
+    """Parse Markdown into document blocks (immutable, so equal texts share one parse)."""
     root = SyntaxTreeNode(_parser().parse(text))
     return tuple(_blocks(root.children))
 

@@ -44,8 +44,10 @@ def prepare_layout(
     from handouts.strings import english
 
     strings = strings or english()
-    fonts = font_set(clinic, (text for _, text in printed_texts(document, clinic, strings)))
-    check_coverage(document, clinic, strings, fonts)
+    texts = [text for _, text in printed_texts(document, clinic, strings)]
+    fonts = font_set(clinic, texts)
+    if fonts.fallbacks:  # the body face alone draws everything otherwise
+        check_coverage(document, clinic, strings, fonts)
     styles = make_styles(
         fonts.body, clinic.primary_colour, clinic.accent_colour, options.large_print
     )

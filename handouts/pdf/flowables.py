@@ -44,7 +44,7 @@ def markup(
 
 
 def _escaped_runs(text: str, fonts: FontSet | None, bold: bool, italic: bool) -> str:
-    if fonts is None:
+    if fonts is None or not fonts.fallbacks or fonts.body.draws_all(text):
         return escape(text).replace("\n", "<br/>")
     out = []
     for run, family in fonts.runs(text):

@@ -38,6 +38,11 @@ class FontFamily:
         """Whether every face of this family has a glyph for `char`."""
         return char.isspace() or char in IGNORED or ord(char) in self.covers
 
+    def draws_all(self, text: str) -> bool:
+        """Whether this family draws every character of `text` (a fast set test first)."""
+        codes = set(map(ord, text))
+        return codes <= self.covers or all(self.draws(chr(code)) for code in codes - self.covers)
+
 
 def atkinson_files() -> dict[str, Path]:
     """Paths of the four Atkinson Hyperlegible faces shipped by its PyPI package."""
@@ -150,7 +155,7 @@ def font_set(clinic: Clinic, texts: Iterable[str] | None = None) -> FontSet:
     from handouts.fontfiles import fallback_family
 
     body = register_choice(clinic.font) if clinic.font else body_family()
-    if texts is not None and all(body.draws(char) for text in texts for char in text):
+    if texts is not None and all(body.draws_all(text) for text in texts):
         return FontSet(body)
     fallbacks = [register_choice(choice) for choice in clinic.fallback_fonts]
     return FontSet(body, (register_choice(fallback_family()), *fallbacks))
