@@ -15,21 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from handouts.errors import HandoutsError, Problem, RequestError
-from handouts.request import Request
+from handouts.request import REQUEST_KEYS, Request
 
-CSV_COLUMNS = (
-    "template",
-    "patient",
-    "practitioner",
-    "date",
-    "sections",
-    "add",
-    "drop",
-    "notes",
-    "paper",
-    "lang",
-    "large_print",
-)
+# A CSV names each param in its own SECTION.PARAM column instead of a `set` mapping.
+CSV_COLUMNS = (*(key for key in REQUEST_KEYS if key != "set"), "large_print")
 NOTE_SEPARATOR = "|"
 YES = {"yes", "y", "true", "1", "on"}
 

@@ -9,7 +9,12 @@ from pathlib import Path
 import click
 
 from handouts import __version__
-from handouts.cli_common import load_setup, workspace_options
+from handouts.cli_common import (
+    large_print_option,
+    load_setup,
+    output_option,
+    workspace_options,
+)
 
 EPILOG = """\b
 Examples:
@@ -114,16 +119,10 @@ def main() -> None:
     default=None,
     help="Paper size (default: the clinic's, else letter).",
 )
-@click.option("--large-print", is_flag=True, help="Body text 16 pt for low-vision readers.")
+@large_print_option
 @workspace_options
 @click.option("-v", "--verbose", is_flag=True, help="Say which workspace and language are used.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="A .pdf file, or a folder for the default name (default: output/).",
-)
+@output_option
 def render(
     template: str | None,
     from_pdf: Path | None,

@@ -34,6 +34,24 @@ def workspace_options(command: F) -> F:
     )(command)
 
 
+def output_option(command: F) -> F:
+    """Add -o/--output: a .pdf file, or a folder for the default name."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="A .pdf file, or a folder for the default name (default: output/).",
+    )(command)
+
+
+def large_print_option(command: F) -> F:
+    """Add --large-print."""
+    return click.option(
+        "--large-print", is_flag=True, help="Body text 16 pt for low-vision readers."
+    )(command)
+
+
 @dataclass(frozen=True)
 class Setup:
     """What a command works with: the workspace's description, the brand, language, library."""

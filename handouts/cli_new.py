@@ -6,18 +6,17 @@ from pathlib import Path
 
 import click
 
-from handouts.cli_common import load_setup, workspace_options
+from handouts.cli_common import (
+    large_print_option,
+    load_setup,
+    output_option,
+    workspace_options,
+)
 
 
 @click.command()
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="A .pdf file, or a folder for the default name (default: output/).",
-)
-@click.option("--large-print", is_flag=True, help="Body text 16 pt for low-vision readers.")
+@output_option
+@large_print_option
 @workspace_options
 def new(output: Path | None, large_print: bool, workspace: Path | None, lang: str | None) -> None:
     """Make a handout step by step: template, patient, sections, values, notes."""

@@ -9,12 +9,13 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from handouts.check_render import extreme
 from handouts.clinic import Clinic
 from handouts.fill import fill_plan
 from handouts.loader import load_library
 from handouts.markup import build_document
 from handouts.model import Section
-from handouts.params import ParamSpec, format_value
+from handouts.params import format_value
 from handouts.pdf import PageOptions
 from handouts.pdf.measure import section_heights
 from handouts.pipeline import render_bytes
@@ -27,20 +28,6 @@ SECTIONS = sorted(LIBRARY.sections)
 TEMPLATES = sorted(LIBRARY.templates)
 MAX_GRADE = 7.0
 NEEDLING_TEMPLATES = ("knee-acupuncture", "knee-dry-needling")
-
-
-def extreme(spec: ParamSpec, high: bool) -> object:
-    """The lowest or highest value a param allows."""
-    if spec.type in ("integer", "number"):
-        bound = spec.maximum if high else spec.minimum
-        return bound if bound is not None else spec.default
-    if spec.type == "choice":
-        return spec.choices[-1] if high else spec.choices[0]
-    if spec.type == "list":
-        return list(spec.choices) if high else []
-    if spec.type == "yesno":
-        return high
-    return "A longer note from the clinic. " * 15 if high else ""
 
 
 def request_for(section: Section, high: bool | None) -> Request:
