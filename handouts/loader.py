@@ -135,10 +135,7 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
         check.add(1, None, 'must start with a "---" line, then YAML front matter, then "---"')
         return None, check.problems
     front, body, body_line = parts
-    data, problems = load_yaml(front, where, first_line=2)
-    if problems:
-        return None, problems
-    data = check.mapping(data, 2, None)
+    data = _yaml_mapping(check, front, 2)
     if data is None:
         return None, check.problems
     check.known_keys(data, SECTION_KEYS)
@@ -174,10 +171,7 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
     text = _read_text(path, check)
     if text is None:
         return None, check.problems
-    data, problems = load_yaml(text, where)
-    if problems:
-        return None, problems
-    data = check.mapping(data, 1, None)
+    data = _yaml_mapping(check, text, 1)
     if data is None:
         return None, check.problems
     extends = "extends" in data
@@ -252,6 +246,15 @@ def check_template_references(
         elif name in seen:
             check.add(data_line, "optional", f'"{name}" is already one of the sections')
     return check.problems
+
+
+def _yaml_mapping(check: Checker, text: str, first_line: int) -> Located | None:
+    """Parse YAML that must be a mapping; record problems in `check` and return None if not."""
+    data, problems = load_yaml(text, check.where, first_line=first_line)
+    if problems:
+        check.problems += problems
+        return None
+    return check.mapping(data, first_line, None)
 
 
 def _read_text(path: Path, check: Checker) -> str | None:
