@@ -218,3 +218,8 @@ def _check_truetype(data: bytes, path: Path) -> None:
         raise _Bad(
             f"is damaged or incomplete (no {', '.join(missing)} table); download the font again"
         )
+    if "fvar" in tables:
+        raise _Bad(
+            "is a variable font, which ReportLab cannot draw; use the static .ttf files "
+            "(one per weight and style)"
+        )

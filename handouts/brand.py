@@ -7,6 +7,7 @@ from pathlib import Path
 from string import Formatter
 from typing import TYPE_CHECKING
 
+from handouts.assets import check_image
 from handouts.checks import Checker
 from handouts.clinic import (
     DEFAULT_FILE_PATTERN,
@@ -19,7 +20,6 @@ from handouts.clinic import (
 from handouts.colours import colour_problem
 from handouts.errors import LibraryError, Problem
 from handouts.fontfiles import FontProblem, file_family, package_family
-from handouts.images import ImageProblem, image_size
 from handouts.yamlsource import Located, load_yaml
 
 if TYPE_CHECKING:
@@ -148,10 +148,9 @@ class _Reader:
         path = self.path(data, "logo", "logo", text)
         if path is None:
             return None
-        try:
-            image_size(path)
-        except ImageProblem as exc:
-            self.check.add(data.line_of("logo"), "logo", f'"{text}" {exc}')
+        problems = check_image(path)
+        if problems:
+            self.check.add(data.line_of("logo"), "logo", f'"{text}" {problems[0].message}')
             return None
         return path
 

@@ -60,18 +60,12 @@ def file_family(name: str, files: dict[str, Path]) -> FontChoice:
 
 
 def check_ttf(path: Path, style: str) -> None:
-    """Refuse a file that is missing or not a static TrueType font."""
-    try:
-        head = path.read_bytes()[:4]
-    except OSError as exc:
-        raise FontProblem(f'{style} font "{path.name}" cannot be read: {exc.strerror}') from None
-    if head not in (b"\x00\x01\x00\x00", b"true"):
-        raise FontProblem(
-            f'{style} font "{path.name}" is not a TrueType (.ttf) font; '
-            "OpenType CFF (.otf) and WOFF files do not work"
-        )
-    if "[" in path.name:
-        raise FontProblem(f'{style} font "{path.name}" looks like a variable font; use static TTFs')
+    """Refuse a file that is missing, damaged, or not a static TrueType font."""
+    from handouts.assets import check_font
+
+    problems = check_font(path)
+    if problems:
+        raise FontProblem(f'{style} font "{path.name}" {problems[0].message}')
 
 
 def fallback_family() -> FontChoice:

@@ -152,3 +152,13 @@ def test_a_missing_font_is_reported(tmp_path):
     (problem,) = check_font(tmp_path / "nope.ttf", where="clinic.yaml", line=9, field="fonts.body")
     assert str(problem).startswith('clinic.yaml:9: fonts.body: "')
     assert str(problem).endswith("does not exist; check the file name and folder")
+
+
+def test_a_variable_font_is_refused(tmp_path, font_data):
+    (count,) = struct.unpack(">H", font_data[4:6])
+    records = [font_data[12 + 16 * i : 16 + 16 * i] for i in range(count)]
+    index = records.index(b"post")
+    start = 12 + 16 * index
+    variable = font_data[:start] + b"fvar" + font_data[start + 4 :]
+    (problem,) = check_font(write(tmp_path, "body.ttf", variable))
+    assert "is a variable font, which ReportLab cannot draw" in str(problem)

@@ -179,7 +179,11 @@ def test_pale_colour_is_refused_with_its_ratio_and_a_darker_shade(workspace, run
     ("old", "new", "expected"),
     [
         ("logo: logo.png", "logo: nologo.png", r'logo: file "nologo.png" not found'),
-        ("logo: logo.png", "logo: GUIDE.txt", r'logo: "GUIDE.txt" is not a PNG or JPEG'),
+        (
+            "logo: logo.png",
+            "logo: GUIDE.txt",
+            r'logo: "GUIDE.txt" is named .txt: only .png, .jpg and .jpeg',
+        ),
         ("logo: logo.png", "logo: ../secret.png", r"leads outside the workspace"),
         ('primary: "#7A1F3D"', "primary: blue", r'"blue" is not a colour'),
         ("paper: letter", "paper: legal", r'paper: "legal" must be one of letter, a4'),
@@ -218,7 +222,7 @@ def test_huge_image_is_refused_from_its_header(workspace, run, tmp_path):
     (workspace / "logo.png").write_bytes(data)
     result, _, _ = render_in(run, workspace, tmp_path, "knee-dry-needling")
     assert result.exit_code == 3
-    assert "is 90000x90000 pixels" in one_error(result)
+    assert "is 90000 x 90000 pixels, too large to use safely" in one_error(result)
 
 
 def test_extending_template_mistakes_are_located(workspace, run, tmp_path):

@@ -67,9 +67,9 @@ def fit_logo(clinic: Clinic, max_width: float, max_height: float) -> Logo | None
     """Scale the logo to fit the header box, keeping its aspect ratio."""
     if clinic.logo is None:
         return None
-    from handouts.images import image_size
+    from handouts.assets import image_size
 
-    _, width, height = image_size(clinic.logo)
+    width, height = image_size(clinic.logo)
     scale = min(max_width / width, max_height / height)
     return Logo(str(clinic.logo), width * scale, height * scale)
 
