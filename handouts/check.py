@@ -1,8 +1,8 @@
 """`handouts check`: a list of checks, each a function returning findings.
 
 A check takes a `CheckContext` (the library roots, the clinic, and the libraries
-that loaded) and yields `Finding`s. Add one with `register_check`; the brand,
-font-coverage and image checks plug in the same way.
+that loaded) and yields `Finding`s. Add one with `register_check`. The brand (colour
+contrast, logo, fonts) is checked by loading clinic.yaml (see `check_brand`).
 """
 
 from __future__ import annotations
@@ -113,6 +113,7 @@ def _register_builtin_checks() -> None:
     if _BUILTIN_REGISTERED:
         return
     _BUILTIN_REGISTERED = True
+    from handouts.check_brand import fonts_check
     from handouts.check_overrides import overrides_check
     from handouts.check_render import readability_check, render_check
 
@@ -120,6 +121,7 @@ def _register_builtin_checks() -> None:
         ("render", render_check),
         ("readability", readability_check),
         ("overrides", overrides_check),
+        ("fonts", fonts_check),
     ]
     replaced = {name for name, _ in _CHECKS}
     _CHECKS[:0] = [(name, check) for name, check in builtin if name not in replaced]

@@ -22,6 +22,13 @@ CHECK_FAILED = 3
     metavar="[FOLDER]...",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
 )
+@click.option(
+    "--workspace",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="The clinic workspace to check (default: $HANDOUTS_WORKSPACE, else the nearest "
+    "clinic.yaml in this folder or above, else only the built-in library).",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @click.option(
     "--format",
@@ -30,19 +37,24 @@ CHECK_FAILED = 3
     default="table",
     help="table for people (default), json for scripts.",
 )
-def check(roots: Sequence[Path], strict: bool, output_format: str) -> None:
-    """Check the library: FOLDERs (each with content/ and templates/) first, then the built-in one.
+def check(roots: Sequence[Path], workspace: Path | None, strict: bool, output_format: str) -> None:
+    """Check the workspace and library: FOLDERs first, then the workspace, then the built-in.
 
-    Every file must validate, every template must render with its defaults and
-    its params' extremes, and each section should read at grade 8 or below.
-    Exits 3 when there are errors (or warnings, with --strict).
+    clinic.yaml must validate (colour contrast, logo, fonts), every file must
+    validate, every template must render with its defaults and its params'
+    extremes, every printed character needs a font, and each English section
+    should read at grade 8 or below. Exits 3 when there are errors (or
+    warnings, with --strict).
     """
     from handouts.check import counts, failed, run_checks
-    from handouts.loader import LibraryRoot, builtin_root
-    from handouts.workspace import load_clinic
+    from handouts.check_brand import clinic_with_findings
+    from handouts.loader import LibraryRoot
+    from handouts.workspace import find_workspace
 
-    library_roots = [LibraryRoot(path, "workspace") for path in roots] + [builtin_root()]
-    findings = run_checks(library_roots, load_clinic())
+    found = find_workspace(workspace)
+    library_roots = [LibraryRoot(path, "workspace") for path in roots] + found.roots()
+    clinic, findings = clinic_with_findings(found)
+    findings += run_checks(library_roots, clinic)
     found = counts(findings)
     failing = failed(findings, strict)
     if output_format == "json":

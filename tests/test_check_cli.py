@@ -238,3 +238,27 @@ def test_a_plugged_in_check_adds_its_findings(run, monkeypatch):
 @pytest.mark.parametrize("args", [["--format", "xml"], ["/no/such/folder"]])
 def test_bad_check_options_are_usage_errors(run, args):
     assert run("check", *args).exit_code == 2
+
+
+def test_a_workspace_brand_with_a_pale_colour_is_an_error(run, tmp_path):
+    workspace = write_tree(tmp_path / "ws", {"clinic.yaml": 'colours:\n  primary: "#AACCEE"\n'})
+    result = run("check", "--workspace", str(workspace))
+    assert result.exit_code == 3
+    line = next(x for x in result.output.splitlines() if x.startswith("error"))
+    assert line.split()[:2] == ["error", "brand"]
+    assert 'clinic.yaml:2: colours.primary: "#AACCEE" has a contrast of 1.67:1' in line
+
+
+def test_a_character_no_font_draws_is_found_before_any_handout(run, tmp_path):
+    section = (
+        "---\nid: greeting\ntitle: Greeting\ncategory: self-care\nsummary: Hello.\n---\n"
+        "Welcome, 王小明. Stretch each day.\n"
+    )
+    workspace = write_tree(
+        tmp_path / "ws", {"clinic.yaml": "name: Test\n", "content/en/greeting.md": section}
+    )
+    result = run("check", "--workspace", str(workspace))
+    assert result.exit_code == 3
+    line = next(x for x in result.output.splitlines() if x.startswith("error"))
+    assert "fonts" in line and "content/en/greeting.md" in line
+    assert '"王" (U+738B)' in line
