@@ -15,9 +15,15 @@ DEFAULT_FOLDER = Path("output")
 
 
 def initials(name: str) -> str:
-    """Patient initials for file names: "María López" gives "ML"."""
-    letters = [part[0] for part in re.split(r"[\s\-]+", name.strip()) if part]
-    return _ascii("".join(letters)).upper()
+    """Patient initials for file names: "María López" gives "ML", "Σοφία Παπά" gives "ΣΠ".
+
+    Letters are folded to ASCII where they have a plain form; other scripts keep theirs.
+    """
+    letters = []
+    for part in re.split(r"[\s\-]+", name.strip()):
+        first = next((char for char in part if char.isalnum()), "")
+        letters.append(_ascii(first) or first)
+    return "".join(letters).upper()
 
 
 def file_name(request: Request, pattern: str) -> str:
@@ -56,6 +62,10 @@ def resolve_target(output: Path | None, request: Request, pattern: str) -> Path:
                     )
                 )
         target = output / file_name(request, pattern)
+    if target.parent.exists() and not target.parent.is_dir():
+        raise OutputError(
+            Problem(str(target), f'"{target.parent}" is a file, not a folder; give a folder')
+        )
     if not target.parent.is_dir():
         raise OutputError(
             Problem(str(target), f'folder "{target.parent}" does not exist; create it first')
@@ -72,6 +82,20 @@ def resolve_target(output: Path | None, request: Request, pattern: str) -> Path:
             )
         )
     return target
+
+
+def chooses_name(output: Path | None) -> bool:
+    """True when the file name comes from the clinic's pattern (not a .pdf path typed)."""
+    return output is None or output.suffix.lower() != ".pdf" or output.is_dir()
+
+
+def free_name(target: Path) -> Path:
+    """`target`, or the first of name-2.pdf, name-3.pdf, ... that does not exist yet."""
+    candidate, number = target, 1
+    while candidate.exists():
+        number += 1
+        candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
+    return candidate
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -115,9 +139,5 @@ def _ascii(text: str) -> str:
 
 
 def _safe(stem: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", _ascii_keep(stem)).strip("-") or "handout"
-
-
-def _ascii_keep(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if ch.isascii())
+    """Letters and digits of any script, '.', '_' and '-'; anything else becomes '-'."""
+    return re.sub(r"[^\w.-]+", "-", unicodedata.normalize("NFC", stem)).strip("-.") or "handout"

@@ -10,7 +10,7 @@ from handouts.clinic import Clinic
 from handouts.fill import fill_plan
 from handouts.markup import build_document
 from handouts.model import Library
-from handouts.output import resolve_target, write_atomically
+from handouts.output import chooses_name, free_name, resolve_target, write_atomically
 from handouts.plan import make_plan
 from handouts.request import Request
 
@@ -42,6 +42,19 @@ def render_bytes(
     return render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
 
 
+def made_for(path: Path, request: Request) -> bool:
+    """Whether the handout at `path` was made for the same patient, template and date."""
+    from handouts.errors import HandoutsError
+    from handouts.provenance import read_provenance
+
+    try:
+        earlier = read_provenance(path).request
+    except HandoutsError:
+        return False
+    same = (earlier.patient, earlier.template, earlier.date)
+    return same == (request.patient, request.template, request.date)
+
+
 def render_to_file(
     request: Request,
     library: Library,
@@ -49,8 +62,15 @@ def render_to_file(
     output: Path | None,
     options: RenderOptions | None = None,
 ) -> Path:
-    """Render one handout and write it atomically; return the path written."""
+    """Render one handout and write it atomically; return the path written.
+
+    A file name chosen from the clinic's pattern never replaces another patient's
+    handout: when the name is taken by a sheet made for someone else (or by a file
+    handouts did not make), the next free name (-2, -3, ...) is used instead.
+    """
     target = resolve_target(output, request, clinic.file_pattern)
+    if chooses_name(output) and target.exists() and not made_for(target, request):
+        target = free_name(target)
     data = render_bytes(request, library, clinic, options)
     write_atomically(target, data)
     return target

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from handouts.loader import load_library
+from tests.helpers import pdf_text
 
 LIBRARY = load_library()
 
@@ -236,3 +237,31 @@ def test_notes_and_empty_patient_are_fine(render):
     assert result.exit_code == 0, result.output
     assert "Notes from your practitioner" in text
     assert "For:" not in text
+
+
+def test_a_default_name_never_replaces_another_patients_sheet(tmp_path, run):
+    args = ["render", "knee-dry-needling", "--date", "2026-11-21", "-o", str(tmp_path)]
+    first = run(*args, "--patient", "Jane Doe").output.strip()
+    second = run(*args, "--patient", "John Dean").output.strip()
+    again = run(*args, "--patient", "Jane Doe").output.strip()
+    assert first.endswith("2026-11-21-knee-dry-needling-JD.pdf")
+    assert second.endswith("2026-11-21-knee-dry-needling-JD-2.pdf")
+    assert again == first  # the same patient's sheet is simply made again
+    assert "Jane Doe" in pdf_text(Path(first))
+    assert "John Dean" in pdf_text(Path(second))
+
+
+def test_initials_of_any_script_go_into_the_file_name(tmp_path, run):
+    result = run(
+        "render", "knee-dry-needling", "--patient", "Σοφία Παπαδοπούλου", "--date", "2026-11-21",
+        "-o", str(tmp_path),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert Path(result.output.strip()).name == "2026-11-21-knee-dry-needling-ΣΠ.pdf"
+
+
+def test_a_file_where_a_folder_should_be_is_named(tmp_path, run):
+    (tmp_path / "afile").write_text("x")
+    result = run("render", "knee-dry-needling", "-o", str(tmp_path / "afile" / "x.pdf"))
+    assert result.exit_code == 6
+    assert "is a file, not a folder" in result.stderr
