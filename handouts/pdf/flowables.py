@@ -141,12 +141,12 @@ class FlowableBuilder:
         story += self.blocks(document.intro, self.styles.intro)
         for section in document.sections:
             story += self.section(section)
-        if document.notes_box:
-            story += self.notes_box(document.notes_box)
         if self.booking:
             from handouts.pdf.qr import booking_block
 
-            story.append(booking_block(*self.booking, self))
+            story.append(KeepTogetherIfShort([booking_block(*self.booking, self)]))
+        if document.notes_box:
+            story += self.notes_box(document.notes_box)
         return story
 
     def meta_line(self, document: doc.Document) -> Flowable:
@@ -158,10 +158,14 @@ class FlowableBuilder:
         ]
         fonts = self.fonts
         parts = [
-            f"<b>{text_markup(label + ':', fonts, bold=True)}</b> {text_markup(value, fonts)}"
-            for label, value in fields
+            f"<b>{text_markup(label + ':', fonts, bold=True)}</b>&nbsp;{text_markup(value, fonts)}"
+            for label, value in fields[:2]
             if value
         ]
+        label, date = fields[2]
+        # The date never breaks inside ("November / 21, 2026" reads badly).
+        date_markup = text_markup(date, fonts).replace(" ", "&nbsp;")
+        parts.append(f"<b>{text_markup(label + ':', fonts, bold=True)}</b>&nbsp;{date_markup}")
         cell = Paragraph("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts), self.styles.meta)
         table = Table([[cell]], colWidths=[self.width])
         table.setStyle(
@@ -314,21 +318,74 @@ class FlowableBuilder:
         return table
 
     def notes_box(self, notes: doc.NotesBox) -> list[Flowable]:
-        """The practitioner's notes and ruled lines to write on, in a box."""
-        heading = self.para(self.strings["notes_heading"], self.styles.section)
-        rows = [[self.para(note, self.styles.body)] for note in notes.notes]
+        """The practitioner's notes in a box, then ruled lines to write on.
+
+        The heading never ends a page alone, and the writing lines shrink (down to
+        MIN_WRITING_LINES) to fit the page they start on rather than spill onto a new one.
+        """
         line_height = self.styles.body_size * 2.1
-        rows += [[""] for _ in range(notes.writing_lines)]
-        heights = [None] * len(notes.notes) + [line_height] * notes.writing_lines
-        table = Table(rows, colWidths=[self.width], rowHeights=heights, splitByRow=1, splitInRow=1)
-        commands = [
-            ("BOX", (0, 0), (-1, -1), 1, MUTED),
-            ("LEFTPADDING", (0, 0), (-1, -1), 10),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ("TOPPADDING", (0, 0), (-1, 0), 8),
-        ]
-        first_line = len(notes.notes)
-        for index in range(first_line, first_line + notes.writing_lines):
-            commands.append(("LINEBELOW", (0, index), (-1, index), 0.5, RULE))
-        table.setStyle(self.table_style(commands))
-        return [KeepTogetherIfShort([heading, Spacer(1, 4), table])]
+        heading = self.para(self.strings["notes_heading"], self.styles.section)
+        heading.keepWithNext = 0  # kept with what follows by the CondPageBreak below
+        first_rows = min(notes.writing_lines, MIN_WRITING_LINES) * line_height
+        out: list[Flowable] = [CondPageBreak(self.styles.body_size * 4 + first_rows), heading]
+        out.append(Spacer(1, 4))
+        if notes.notes:
+            rows = [[self.para(note, self.styles.body)] for note in notes.notes]
+            table = Table(rows, colWidths=[self.width], splitByRow=1, splitInRow=1)
+            table.setStyle(
+                self.table_style(
+                    [
+                        ("BOX", (0, 0), (-1, -1), 1, MUTED),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                        ("TOPPADDING", (0, 0), (-1, 0), 8),
+                        ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+                    ]
+                )
+            )
+            out.append(table)
+        if notes.writing_lines:
+            out.append(WritingLines(notes.writing_lines, line_height, open_top=bool(notes.notes)))
+        return out
+
+
+MIN_WRITING_LINES = 2
+
+
+class WritingLines(Flowable):
+    """A box of ruled lines to write on: as many as fit where it lands, within limits."""
+
+    def __init__(self, most: int, line_height: float, open_top: bool = False) -> None:
+        super().__init__()
+        self.most = most
+        self.least = min(most, MIN_WRITING_LINES)
+        self.line_height = line_height
+        self.open_top = open_top
+        self.lines = most
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        fits = int(aH // self.line_height)
+        self.lines = max(self.least, min(self.most, fits))
+        self.width = aW
+        return aW, self.lines * self.line_height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return []  # never split: it shrinks instead, or moves whole to the next page
+
+    def draw(self) -> None:
+        canvas, width = self.canv, self.width
+        height = self.lines * self.line_height
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        for index in range(1, self.lines):
+            y = index * self.line_height
+            canvas.line(10, y, width - 10, y)
+        canvas.setStrokeColor(MUTED)
+        canvas.setLineWidth(1)
+        canvas.line(0, 0, width, 0)
+        canvas.line(0, 0, 0, height)
+        canvas.line(width, 0, width, height)
+        if not self.open_top:
+            canvas.line(0, height, width, height)
+        canvas.restoreState()
