@@ -49,8 +49,11 @@ def check(roots: Sequence[Path], workspace: Path | None, strict: bool, output_fo
     from handouts.check import counts, failed, run_checks
     from handouts.check_brand import clinic_with_findings
     from handouts.loader import LibraryRoot
-    from handouts.workspace import find_workspace
+    from handouts.workspace import CLINIC_FILE, find_workspace
 
+    if workspace is None:  # a FOLDER holding a clinic.yaml is the workspace to check
+        workspace = next((path for path in roots if (path / CLINIC_FILE).is_file()), None)
+        roots = [path for path in roots if path != workspace]
     found = find_workspace(workspace)
     library_roots = [LibraryRoot(path, "workspace") for path in roots] + found.roots()
     clinic, findings = clinic_with_findings(found)

@@ -262,3 +262,10 @@ def test_a_character_no_font_draws_is_found_before_any_handout(run, tmp_path):
     line = next(x for x in result.output.splitlines() if x.startswith("error"))
     assert "fonts" in line and "content/en/greeting.md" in line
     assert '"王" (U+738B)' in line
+
+
+def test_a_folder_with_a_clinic_file_is_checked_as_a_workspace(run, tmp_path):
+    workspace = write_tree(tmp_path / "ws", {"clinic.yaml": "colours:\n  accent: '#FFFF00'\n"})
+    result = run("check", str(workspace))
+    assert result.exit_code == 3
+    assert "colours.accent" in result.output
