@@ -49,7 +49,7 @@ class Practitioner:
 class Clinic:
     """Brand settings; the defaults are a neutral look that needs no configuration."""
 
-    name: str = "Your care team"
+    name: str = ""  # empty: the header says "Your care team" in the handout's language
     address: str = ""
     phone: str = ""
     email: str = ""

@@ -15,6 +15,8 @@ from handouts.yamlsource import load_yaml
 
 STRINGS_FILE = "strings.yaml"
 STRING_KEYS = ("for", "from", "date", "notes_heading", "page", "tip", "caution", "disclaimer")
+# Optional keys, with the English word used when a language leaves one out.
+OPTIONAL_STRINGS = {"care_team": "Your care team"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ def load_strings(roots: list[Path], lang: str) -> Strings:
                 f"{', '.join(STRING_KEYS)}",
             )
         )
+    for key, default in OPTIONAL_STRINGS.items():
+        labels.setdefault(key, default)
     return Strings(labels)
 
 
@@ -80,9 +84,9 @@ def _read(path: Path, where: str) -> tuple[dict[str, str], list[Problem]]:
     data = check.mapping(data, 1, None)
     if data is None:
         return {}, check.problems
-    check.known_keys(data, STRING_KEYS)
+    check.known_keys(data, (*STRING_KEYS, *OPTIONAL_STRINGS))
     found = {}
-    for key in STRING_KEYS:
+    for key in (*STRING_KEYS, *OPTIONAL_STRINGS):
         if key in data:
             found[key] = check.text(data, key)
     page = found.get("page")

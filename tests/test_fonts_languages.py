@@ -212,3 +212,12 @@ def test_builtin_spanish_library_renders_every_template(tmp_path, run):
         assert result.exit_code == 0, result.output
         text = " ".join(PdfReader(str(target)).pages[0].extract_text().split())
         assert "4 de marzo de 2026" in text
+
+
+def test_the_neutral_brand_names_the_care_team_in_the_handouts_language(tmp_path, run):
+    target = tmp_path / "es.pdf"
+    result = run("render", "knee-dry-needling", "--lang", "es", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    first_page = " ".join(PdfReader(str(target)).pages[0].extract_text().split())
+    assert first_page.startswith("Su equipo de atención")
+    assert "Your care team" not in first_page

@@ -82,7 +82,7 @@ def render_pdf(
         buffer,
         pagesize=(geo.width, geo.height),
         title=document.title,
-        author=clinic.name,
+        author=clinic.name or layout.chrome.strings["care_team"],
         subject=document.subtitle,
         creator=f"handouts {__version__}",
         producer=f"handouts {__version__}",

@@ -95,7 +95,7 @@ class PageChrome:
             bold = style.fontName in (fonts.body.bold, fonts.body.bold_italic)
             return Paragraph(text_markup(text, fonts, bold=bold), style)
 
-        self.name = para(clinic.name, styles.header_name)
+        self.name = para(clinic.name or strings["care_team"], styles.header_name)
         contact = clinic.contact_line()
         self.contact = para(contact, styles.header_contact) if contact else None
         widest = strings.page(88, 88)
