@@ -141,3 +141,99 @@ def test_batch_uses_the_workspace_brand_and_language(tmp_path, run, jobs):
     text = pdf_text(made)
     assert "Maple Clinic" in text
     assert "Para: Ana Ruiz" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        (
+            "c.csv",
+            b"template,patient\nknee-dry-needling,Mar\xeda L\xf3pez\n",
+            'error: c.csv:2: is not UTF-8 text (byte 0xed); save it as "CSV UTF-8"',
+        ),
+        (
+            "c.csv",
+            b"\xef\xbb\xbftemplate,patient\nknee-dry-needling,Ana\nknee-dry-needling,Jos\xe9\n",
+            'error: c.csv:3: is not UTF-8 text (byte 0xe9); save it as "CSV UTF-8"',
+        ),
+        (
+            "c.csv",
+            "template,patient\nknee-dry-needling,Ana\n".encode("utf-16"),
+            'error: c.csv:1: is UTF-16 text, not UTF-8; save it as "CSV UTF-8"',
+        ),
+        (
+            "c.csv",
+            "template,patient\nknee-dry-needling,Ana\n".encode("utf-16-le"),
+            'error: c.csv:1: is UTF-16 text, not UTF-8; save it as "CSV UTF-8"',
+        ),
+        (
+            "b.yaml",
+            b"- template: knee-dry-needling\n  patient: Mar\xeda\n",
+            "error: b.yaml:2: is not UTF-8 text (byte 0xed); save it as UTF-8",
+        ),
+        (
+            "b.yaml",
+            "- template: knee-dry-needling\n".encode("utf-16"),
+            "error: b.yaml:1: is UTF-16 text, not UTF-8; save it as UTF-8",
+        ),
+    ],
+)
+def test_batch_file_that_is_not_utf8_is_one_located_error(tmp_path, run, name, data, expected):
+    (tmp_path / name).write_bytes(data)
+    result = run("batch", str(tmp_path / name), "-o", str(tmp_path))
+    assert result.exit_code == 4
+    assert result.stderr.splitlines() == [expected]
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_batch_utf8_with_excel_bom_reads_accents(tmp_path, run):
+    data = "template,patient\nknee-dry-needling,María López\n".encode("utf-8-sig")
+    (tmp_path / "c.csv").write_bytes(data)
+    result = run("batch", str(tmp_path / "c.csv"), "-o", str(tmp_path), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    (made,) = tmp_path.glob("*.pdf")
+    assert "María López" in pdf_text(made)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            "template,patient,template",
+            ["error: b.csv:1: template: column is named twice; keep one of them"],
+        ),
+        (
+            "Template,patient,template",
+            ["error: b.csv:1: template: column is named twice; keep one of them"],
+        ),
+        (
+            "template;patient",
+            [
+                "error: b.csv:1: columns are separated by semicolons; separate them with commas"
+                ' (save the file as "CSV UTF-8 (Comma delimited)")'
+            ],
+        ),
+    ],
+)
+def test_batch_header_mistakes_are_located_on_line_1(tmp_path, run, header, expected):
+    write_tree(tmp_path, {"b.csv": f"{header}\nknee-dry-needling,Ann Poe,knee-acupuncture\n"})
+    result = run("batch", str(tmp_path / "b.csv"), "-o", str(tmp_path))
+    assert result.exit_code == 4
+    assert result.stderr.splitlines() == expected
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_batch_known_columns_are_read_whatever_their_case(tmp_path, run):
+    write_tree(tmp_path, {"b.csv": "Template,PATIENT,Date\nknee-dry-needling,Ann Poe,2026-03-04\n"})
+    result = run("batch", str(tmp_path / "b.csv"), "-o", str(tmp_path), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "Ann Poe" in pdf_text(tmp_path / "2026-03-04-knee-dry-needling-AP.pdf")
+
+
+def test_batch_unknown_column_suggests_a_near_one(tmp_path, run):
+    write_tree(tmp_path, {"b.csv": "template,patien\nknee-dry-needling,Ann Poe\n"})
+    result = run("batch", str(tmp_path / "b.csv"), "-o", str(tmp_path))
+    assert result.exit_code == 4
+    assert result.stderr.startswith(
+        'error: b.csv:1: patien: unknown column (did you mean "patient"?); use template,'
+    )
