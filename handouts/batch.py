@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from handouts.errors import HandoutsError, Problem, RequestError, did_you_mean
+from handouts.errors import HandoutsError, OutputError, Problem, RequestError, did_you_mean
+from handouts.output import DEFAULT_FOLDER
 from handouts.request import REQUEST_KEYS, Request
 
 # A CSV names each param in its own SECTION.PARAM column instead of a `set` mapping.
@@ -232,6 +233,35 @@ def _located(where: str, exc: HandoutsError) -> str:
 
 
 # ---------------------------------------------------------------- naming
+
+
+def check_destinations(output: Path | None, combine: Path | None) -> None:
+    """Refuse, before anything is rendered, an output folder or --combine folder not usable.
+
+    The default output/ folder may be missing: it is made when the first handout is written.
+    """
+    problems = []
+    if output is not None:
+        problems += _folder_problems(f"-o {output}", output, "folder")
+    elif DEFAULT_FOLDER.exists():
+        problems += _folder_problems(f"-o {DEFAULT_FOLDER}", DEFAULT_FOLDER, "folder")
+    if combine is not None:
+        folder = combine.parent
+        problems += _folder_problems(f"--combine {combine}", folder, f'folder "{folder}"')
+    if problems:
+        raise OutputError(problems)
+
+
+def _folder_problems(where: str, folder: Path, what: str) -> list[Problem]:
+    if not folder.exists():
+        fix = "create it first or give an existing folder"
+        return [Problem(where, f"{what} does not exist; {fix}")]
+    if not folder.is_dir():
+        return [Problem(where, f"{what} is a file, not a folder; give a folder")]
+    if not os.access(folder, os.W_OK | os.X_OK):
+        fix = "choose another folder or ask for write access"
+        return [Problem(where, f"{what} cannot be written to; {fix}")]
+    return []
 
 
 class Names:

@@ -119,11 +119,44 @@ def test_batch_all_good_exits_zero(tmp_path, run):
     assert "made 2, failed 0" in result.stdout
 
 
-def test_batch_missing_output_folder_fails_each_row_clearly(tmp_path, run):
-    write_tree(tmp_path, {"b.csv": "template\nknee-dry-needling\n"})
-    result = run("batch", str(tmp_path / "b.csv"), "-o", str(tmp_path / "nope"))
+def test_batch_missing_output_folder_is_one_error_before_rendering(tmp_path, run):
+    write_tree(tmp_path, {"b.csv": "template\nknee-dry-needling\nknee-dry-needling\n"})
+    nope = tmp_path / "nope"
+    result = run("batch", str(tmp_path / "b.csv"), "-o", str(nope))
     assert result.exit_code == 6
-    assert "b.csv:2: " in result.stderr and "folder does not exist" in result.stderr
+    assert result.stderr.splitlines() == [
+        f"error: -o {nope}: folder does not exist; create it first or give an existing folder"
+    ]
+    assert "made" not in result.stdout
+
+
+def test_batch_missing_combine_folder_is_one_error_before_rendering(tmp_path, run, monkeypatch):
+    import handouts.batch
+
+    def no_rendering(*args, **kwargs):
+        raise AssertionError("nothing may be rendered")
+
+    monkeypatch.setattr(handouts.batch, "render_row", no_rendering)
+    write_tree(tmp_path, {"b.csv": "template\nknee-dry-needling\nknee-dry-needling\n"})
+    (tmp_path / "out").mkdir()
+    combined = tmp_path / "nope" / "all.pdf"
+    result = run(
+        "batch", str(tmp_path / "b.csv"), "-o", str(tmp_path / "out"), "--jobs", "1",
+        "--combine", str(combined),
+    )  # fmt: skip
+    assert result.exit_code == 6
+    assert result.stderr.splitlines() == [
+        f'error: --combine {combined}: folder "{combined.parent}" does not exist; '
+        "create it first or give an existing folder"
+    ]
+    assert not list((tmp_path / "out").iterdir())
+
+
+def test_batch_without_a_terminal_prints_no_progress_label(tmp_path, run):
+    write_tree(tmp_path, {"b.csv": "template\nknee-dry-needling\n"})
+    result = run("batch", str(tmp_path / "b.csv"), "-o", str(tmp_path), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
