@@ -225,6 +225,21 @@ def test_huge_image_is_refused_from_its_header(workspace, run, tmp_path):
     assert "is 90000 x 90000 pixels, too large to use safely" in one_error(result)
 
 
+def test_damaged_logo_is_one_located_error_not_a_traceback(workspace, run, tmp_path):
+    from tests.test_assets import damaged_png
+
+    (workspace / "logo.png").write_bytes(damaged_png())
+    result, _, target = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    assert result.exit_code == 3
+    line = one_error(result)
+    assert re.fullmatch(
+        r'error: clinic\.yaml:\d+: logo: "logo\.png" is damaged \(its image data cannot be '
+        r"read\); save or export the image again",
+        line,
+    ), line
+    assert not target.exists()
+
+
 def test_extending_template_mistakes_are_located(workspace, run, tmp_path):
     path = workspace / "templates" / "our-dry-needling.yaml"
     path.write_text(path.read_text().replace("  - heat-use", "  - heat-uses"))
