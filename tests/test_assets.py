@@ -197,3 +197,13 @@ def test_a_variable_font_is_refused(tmp_path, font_data):
     variable = font_data[:start] + b"fvar" + font_data[start + 4 :]
     (problem,) = check_font(write(tmp_path, "body.ttf", variable))
     assert "is a variable font, which ReportLab cannot draw" in str(problem)
+
+
+def test_the_readme_states_the_image_limits_the_code_uses():
+    from pathlib import Path
+
+    from handouts.assets import MAX_PIXELS, MAX_SIDE
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    stated = f"at most {MAX_SIDE} pixels a side and {MAX_PIXELS // 1_000_000} megapixels"
+    assert stated in " ".join(readme.split())
