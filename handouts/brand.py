@@ -19,7 +19,13 @@ from handouts.clinic import (
 )
 from handouts.colours import colour_problem
 from handouts.errors import LibraryError, Problem
-from handouts.fontfiles import FontProblem, file_family, package_family
+from handouts.fontfiles import (
+    FontProblem,
+    fallback_file,
+    file_family,
+    package_family,
+    ttf_problem,
+)
 from handouts.yamlsource import Located, load_yaml
 
 if TYPE_CHECKING:
@@ -243,14 +249,22 @@ class _Reader:
         for style in FONT_STYLES:
             text = self.check.text(fonts, style, "fonts.")
             path = self.path(fonts, style, f"fonts.{style}", text) if text else None
-            if path is None:
-                return None
-            files[style] = path
+            if path is not None and self.font_file(fonts.line_of(style), style, text, path):
+                files[style] = path
+        if len(files) < len(FONT_STYLES):
+            return None
         try:
             return file_family(files["regular"].stem.split("-")[0], files)
         except FontProblem as exc:
             self.check.add(fonts.line, "fonts", str(exc))
             return None
+
+    def font_file(self, line: int, role: str, text: str, path: Path) -> bool:
+        """Whether ReportLab can use a TTF file; record a located problem when not."""
+        problem = ttf_problem(path)
+        if problem:
+            self.check.add(line, f"fonts.{role}", f'{role} font "{text}" {problem}')
+        return problem is None
 
     def fallbacks(self, data: Located) -> tuple[FontChoice, ...]:
         fonts = data.get("fonts")
@@ -262,10 +276,6 @@ class _Reader:
             holder["file"] = text
             holder.key_lines["file"] = line
             path = self.path(holder, "file", "fonts.fallback", text)
-            if path is None:
-                continue
-            try:
-                found.append(file_family(path.stem, dict.fromkeys(FONT_STYLES, path)))
-            except FontProblem as exc:
-                self.check.add(line, "fonts.fallback", str(exc))
+            if path is not None and self.font_file(line, "fallback", text, path):
+                found.append(fallback_file(path))
         return tuple(found)

@@ -257,3 +257,69 @@ def test_workspace_template_may_extend_the_builtin_of_the_same_id(workspace, run
     assert result.exit_code == 0, result.output
     assert "Caring for your knee after dry needling" in text
     assert "Our own subtitle" in text
+
+
+def font_with_too_many_glyphs() -> bytes:
+    """A TTF whose table list is sound but whose maxp claims 65535 glyphs: ReportLab's
+    parser then reads past the end of its tables (a struct.error before this was checked)."""
+    import struct
+
+    from handouts.pdf.fonts import atkinson_files
+
+    data = bytearray(atkinson_files()["regular"].read_bytes())
+    (count,) = struct.unpack(">H", data[4:6])
+    for index in range(count):
+        record = data[12 + 16 * index : 28 + 16 * index]
+        if record[:4] == b"maxp":
+            (offset,) = struct.unpack(">I", record[8:12])
+            data[offset + 4 : offset + 6] = b"\xff\xff"
+    return bytes(data)
+
+
+def use_font_files(root: Path, regular: str, fallback: str = "") -> None:
+    from handouts.pdf.fonts import atkinson_files
+
+    (root / "fonts").mkdir(exist_ok=True)
+    lines = ["fonts:"]
+    for style, path in atkinson_files().items():
+        (root / "fonts" / path.name).write_bytes(path.read_bytes())
+        name = regular if style == "regular" else f"fonts/{path.name}"
+        lines.append(f"  {style}: {name}")
+    if fallback:
+        lines.append(f"  fallback: [{fallback}]")
+    edit(root, "fonts:\n  package: fira-sans", "\n".join(lines))
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        ("truncated", r'is truncated \(table "\w+ ?" is cut off\); download the font again'),
+        ("glyphs", r"is damaged \(its font tables cannot be read\); download the font again"),
+    ],
+)
+@pytest.mark.parametrize("role", ["regular", "fallback"])
+def test_damaged_font_file_is_one_located_error(workspace, run, tmp_path, role, damage, message):
+    from handouts.pdf.fonts import atkinson_files
+
+    good = atkinson_files()["regular"].read_bytes()
+    data = good[: len(good) // 2] if damage == "truncated" else font_with_too_many_glyphs()
+    (workspace / "bad.ttf").write_bytes(data)
+    if role == "regular":
+        use_font_files(workspace, "bad.ttf")
+    else:
+        use_font_files(workspace, "fonts/AtkinsonHyperlegible-Regular.ttf", "bad.ttf")
+    result, _, target = render_in(run, workspace, tmp_path, "knee-dry-needling", "--patient", "Ζωή")
+    assert result.exit_code == 3
+    line = one_error(result)
+    expected = rf'error: clinic\.yaml:\d+: fonts\.{role}: {role} font "bad\.ttf" {message}'
+    assert re.fullmatch(expected, line), line
+    assert not target.exists()
+
+
+def test_good_font_files_render(workspace, run, tmp_path):
+    use_font_files(
+        workspace, "fonts/AtkinsonHyperlegible-Regular.ttf", "fonts/AtkinsonHyperlegible-Bold.ttf"
+    )
+    result, text, _ = render_in(run, workspace, tmp_path, "knee-dry-needling", "--patient", "Zoë")
+    assert result.exit_code == 0, result.output
+    assert "Zoë" in text
