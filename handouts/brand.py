@@ -38,6 +38,10 @@ TOP_KEYS = (
 )  # fmt: skip
 CONTACT_KEYS = ("address", "phone", "email", "website")
 FILE_FIELDS = {"date", "template", "initials"}
+FILE_RIGHT = (
+    "use plain text and the fields {date}, {template} and {initials}, "
+    f'e.g. "{DEFAULT_FILE_PATTERN}"'
+)
 MARGIN_RANGE = (5.0, 40.0)
 LINK_PATTERN = re.compile(r"^(https?://|mailto:|tel:)\S+$")
 
@@ -64,6 +68,30 @@ def read_clinic(workspace: Workspace) -> Clinic:
     if check.problems:
         raise LibraryError(check.problems)
     return clinic
+
+
+def file_pattern_problem(pattern: str) -> str | None:
+    """What is wrong with a file_name pattern, or None: only plain text and plain fields."""
+    if "/" in pattern or "\\" in pattern:
+        return "names a folder too (choose the folder with -o)"
+    if pattern.startswith("."):
+        return 'starts with "." (a hidden file)'
+    if pattern.lower().endswith(".pdf"):
+        return 'ends in ".pdf", which is added anyway'
+    try:
+        parts = list(Formatter().parse(pattern))
+    except ValueError:
+        return 'has a "{" or "}" without its pair'
+    for text, name, spec, conversion in parts:
+        if "{" in text or "}" in text:
+            return 'has doubled braces ("{{" or "}}")'
+        if name is None:
+            continue
+        if name not in FILE_FIELDS:
+            return f'uses an unknown field "{{{name}}}"'
+        if spec or conversion:
+            return f"gives {{{name}}} a format or conversion, which is not allowed"
+    return None
 
 
 class _Reader:
@@ -181,22 +209,19 @@ class _Reader:
         return Margins(**values)
 
     def file_pattern(self, data: Located) -> str:
-        pattern = self.check.text(data, "file_name", required=False)
-        if not pattern:
+        if "file_name" not in data:
             return DEFAULT_FILE_PATTERN
-        try:
-            fields = {name for _, name, _, _ in Formatter().parse(pattern) if name is not None}
-        except ValueError:
-            fields = {"?"}
-        unknown = fields - FILE_FIELDS
-        if unknown:
+        line = data.line_of("file_name")
+        if data["file_name"] is None or str(data["file_name"]).strip() == "":
             self.check.add(
-                data.line_of("file_name"),
-                "file_name",
-                f'"{pattern}" may only use {{date}}, {{template}} and {{initials}}',
+                line, "file_name", f"is empty; leave the key out for the default, or {FILE_RIGHT}"
             )
             return DEFAULT_FILE_PATTERN
-        return pattern
+        pattern = self.check.text(data, "file_name")
+        problem = file_pattern_problem(pattern) if pattern else None
+        if problem:
+            self.check.add(line, "file_name", f'"{pattern}" {problem}; {FILE_RIGHT}')
+        return pattern if pattern and not problem else DEFAULT_FILE_PATTERN
 
     def practitioners(self, data: Located) -> tuple[Practitioner, ...]:
         raw = data.get("practitioners")

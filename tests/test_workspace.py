@@ -323,3 +323,42 @@ def test_good_font_files_render(workspace, run, tmp_path):
     result, text, _ = render_in(run, workspace, tmp_path, "knee-dry-needling", "--patient", "Zoë")
     assert result.exit_code == 0, result.output
     assert "Zoë" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "wrong"),
+    [
+        ('"{date:%Y}"', '"{date:%Y}" gives {date} a format or conversion, which is not allowed'),
+        ('"{date!r:>300}"', "gives {date} a format or conversion, which is not allowed"),
+        ('"{{date}}"', 'has doubled braces ("{{" or "}}")'),
+        ('"{patient}"', 'uses an unknown field "{patient}"'),
+        ('"{date"', 'has a "{" or "}" without its pair'),
+        ('""', "is empty; leave the key out for the default, or"),
+        ("", "is empty; leave the key out for the default, or"),
+        ('"{date}-{initials}.pdf"', 'ends in ".pdf", which is added anyway'),
+        ('".{date}"', 'starts with "." (a hidden file)'),
+        ('"visits/{date}"', "names a folder too (choose the folder with -o)"),
+    ],
+)
+def test_bad_file_name_pattern_is_refused_at_clinic_load(workspace, run, tmp_path, value, wrong):
+    edit(workspace, 'file_name: "{date}-{template}-{initials}"', f"file_name: {value}")
+    result = run("render", "knee-dry-needling", "--workspace", str(workspace), "-o", str(tmp_path))
+    assert result.exit_code == 3
+    line = one_error(result)
+    assert line.startswith("error: clinic.yaml:"), line
+    assert ": file_name: " in line and wrong in line, line
+    assert line.endswith(
+        "use plain text and the fields {date}, {template} and {initials}, "
+        'e.g. "{date}-{template}-{initials}"'
+    ), line
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_plain_file_name_pattern_names_the_file(workspace, run, tmp_path):
+    edit(workspace, 'file_name: "{date}-{template}-{initials}"', 'file_name: "{initials} {date}"')
+    result = run(
+        "render", "knee-dry-needling", "--workspace", str(workspace), "-o", str(tmp_path),
+        "--patient", "Ann Poe", "--date", "2026-03-04",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert [path.name for path in tmp_path.glob("*.pdf")] == ["AP-2026-03-04.pdf"]
