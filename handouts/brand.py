@@ -66,8 +66,16 @@ def read_clinic(workspace: Workspace) -> Clinic:
     reader = _Reader(check, workspace)
     clinic = reader.clinic(data, str(path))
     if check.problems:
-        raise LibraryError(check.problems)
+        raise LibraryError(sorted(check.problems, key=lambda problem: problem.line or 0))
     return clinic
+
+
+def _empty(data: Located, key: str) -> bool:
+    """Whether `key` is given with nothing after it (or only spaces)."""
+    if key not in data:
+        return False
+    value = data[key]
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def file_pattern_problem(pattern: str) -> str | None:
@@ -106,9 +114,7 @@ class _Reader:
         contact = self.section(data, "contact", CONTACT_KEYS)
         booking = self.section(data, "booking", ("link", "label"))
         colours = self.section(data, "colours", ("primary", "accent"))
-        link = check.text(booking, "link", "booking.", required=False) if booking else ""
-        if link and not LINK_PATTERN.match(link):
-            check.add(booking.line_of("link"), "booking.link", f'"{link}" must start with https://')
+        link = self.booking_link(data, booking)
         return Clinic(
             name=check.text(data, "name", required=False) or defaults.name,
             address=self.optional(contact, "address", "contact."),
@@ -120,7 +126,7 @@ class _Reader:
             logo=self.logo(data),
             primary_colour=self.colour(colours, "primary", defaults.primary_colour),
             accent_colour=self.colour(colours, "accent", defaults.accent_colour),
-            disclaimer=check.text(data, "disclaimer", required=False),
+            disclaimer=self.disclaimer(data),
             paper=self.choice(data, "paper", ("letter", "a4"), defaults.paper),
             margins=self.margins(data),
             language=check.text(data, "language", required=False) or defaults.language,
@@ -131,6 +137,41 @@ class _Reader:
             fallback_fonts=self.fallbacks(data),
             source=source,
         )
+
+    def booking_link(self, data: Located, booking: Located | None) -> str:
+        if booking is None:
+            return ""
+        if _empty(booking, "link"):
+            self.check.add(
+                booking.line_of("link"),
+                "booking.link",
+                "is empty; write the link (https://...), or leave booking out",
+            )
+            return ""
+        link = self.check.text(booking, "link", "booking.", required=False)
+        if link and not LINK_PATTERN.match(link):
+            self.check.add(
+                booking.line_of("link"), "booking.link", f'"{link}" must start with https://'
+            )
+        if not link and "label" in booking and "link" not in booking:
+            self.check.add(
+                booking.line_of("label"),
+                "booking.link",
+                "is missing; the label needs the link it describes (link: https://...), "
+                "or leave booking out",
+            )
+        return link
+
+    def disclaimer(self, data: Located) -> str:
+        if _empty(data, "disclaimer"):
+            self.check.add(
+                data.line_of("disclaimer"),
+                "disclaimer",
+                "is empty, which would print no safety footer; write the wording, "
+                "or leave the key out to use the standard wording",
+            )
+            return ""
+        return self.check.text(data, "disclaimer", required=False)
 
     def section(self, data: Located, key: str, keys: tuple[str, ...]) -> Located | None:
         if data.get(key) is None:
@@ -151,6 +192,14 @@ class _Reader:
 
     def colour(self, colours: Located | None, key: str, default: str) -> str:
         if colours is None or key not in colours:
+            return default
+        if _empty(colours, key):
+            self.check.add(
+                colours.line_of(key),
+                f"colours.{key}",
+                f'is empty; write the colour in quotes, e.g. "{default}" '
+                "(YAML reads an unquoted # as the start of a comment)",
+            )
             return default
         value = self.check.text(colours, key, "colours.")
         problem = colour_problem(value) if value else None
@@ -176,6 +225,14 @@ class _Reader:
         return path
 
     def logo(self, data: Located) -> Path | None:
+        if _empty(data, "logo"):
+            self.check.add(
+                data.line_of("logo"),
+                "logo",
+                "is empty; name a PNG or JPEG file in the workspace (e.g. logo.png), "
+                "or leave the key out for no logo",
+            )
+            return None
         text = self.check.text(data, "logo", required=False)
         if not text:
             return None
@@ -212,7 +269,7 @@ class _Reader:
         if "file_name" not in data:
             return DEFAULT_FILE_PATTERN
         line = data.line_of("file_name")
-        if data["file_name"] is None or str(data["file_name"]).strip() == "":
+        if _empty(data, "file_name"):
             self.check.add(
                 line, "file_name", f"is empty; leave the key out for the default, or {FILE_RIGHT}"
             )

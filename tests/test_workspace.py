@@ -362,3 +362,54 @@ def test_plain_file_name_pattern_names_the_file(workspace, run, tmp_path):
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert [path.name for path in tmp_path.glob("*.pdf")] == ["AP-2026-03-04.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'primary: "#7A1F3D"',
+            "primary: #7A1F3D",
+            'colours.primary: is empty; write the colour in quotes, e.g. "#1F4E79" '
+            "(YAML reads an unquoted # as the start of a comment)",
+        ),
+        (
+            "# disclaimer: This sheet",
+            'disclaimer: ""\n# This sheet',
+            "disclaimer: is empty, which would print no safety footer; write the wording, "
+            "or leave the key out to use the standard wording",
+        ),
+        (
+            "logo: logo.png",
+            'logo: ""',
+            "logo: is empty; name a PNG or JPEG file in the workspace (e.g. logo.png), "
+            "or leave the key out for no logo",
+        ),
+        (
+            "  link: https://riverside.example/book\n",
+            "",
+            "booking.link: is missing; the label needs the link it describes "
+            "(link: https://...), or leave booking out",
+        ),
+        (
+            "  link: https://riverside.example/book\n",
+            "  link:\n",
+            "booking.link: is empty; write the link (https://...), or leave booking out",
+        ),
+    ],
+)
+def test_empty_clinic_values_are_located_errors(workspace, run, tmp_path, old, new, expected):
+    edit(workspace, old, new)
+    result, _, target = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    assert result.exit_code == 3
+    line = one_error(result)
+    assert re.fullmatch(r"error: clinic\.yaml:\d+: " + re.escape(expected), line), line
+    assert not target.exists()
+
+
+def test_clinic_errors_are_listed_in_file_order(workspace, run, tmp_path):
+    edit(workspace, "logo: logo.png", 'logo: ""')
+    edit(workspace, "  link: https://riverside.example/book\n", "")
+    result, _, _ = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    lines = result.stderr.splitlines()
+    assert [line.split(": ")[2] for line in lines] == ["logo", "booking.link"], lines
