@@ -3,6 +3,7 @@
 `check_image` and `check_font` take a path and return located problems: a missing
 file, a file that is not what its name says, a truncated file, or an image whose
 pixel size is absurd (a decompression bomb is refused here, before any decoder sees it).
+Only an image whose header passes is then decoded in full, to refuse damaged pixel data.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def check_image(
             _png_size(data, path)
         else:
             _jpeg_size(data, path)
+        _decode(path)  # only once the header says the size is sane
     except _Bad as bad:
         return [_problem(bad, path, where, line, field)]
     return []
@@ -177,6 +179,19 @@ def _jpeg_size(data: bytes, path: Path) -> tuple[int, int]:
             return size
         position += 2 + length
     raise _Bad("is truncated or damaged (no JPEG image data); save the image again")
+
+
+def _decode(path: Path) -> None:
+    """Decode every pixel with Pillow: a damaged body passes the header checks above."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            image.load()
+    except Exception:  # Pillow raises OSError, SyntaxError, ValueError, ... for bad data
+        raise _Bad(
+            "is damaged (its image data cannot be read); save or export the image again"
+        ) from None
 
 
 def _check_dimensions(width: int, height: int, path: Path) -> None:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from handouts.errors import HandoutsError, Problem, RequestError
+from handouts.errors import HandoutsError, OutputError, Problem, RequestError, did_you_mean
+from handouts.output import DEFAULT_FOLDER
 from handouts.request import REQUEST_KEYS, Request
 
 # A CSV names each param in its own SECTION.PARAM column instead of a `set` mapping.
@@ -61,16 +62,63 @@ def count_rows(path: Path) -> int:
     return sum(1 for _ in read_rows(path))
 
 
-def _open_text(path: Path):
+def _read_problem(path: Path, exc: OSError) -> RequestError:
+    return RequestError(Problem(path.name, f"cannot be read: {exc.strerror or exc}"))
+
+
+def _not_utf8(name: str, data: bytes, line: int, start: int = 0) -> RequestError:
+    """The error for text that is not UTF-8: UTF-16 (a BOM or NUL bytes), else the bad byte."""
+    fix = 'save it as "CSV UTF-8"' if name.lower().endswith(".csv") else "save it as UTF-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+        return RequestError(Problem(name, f"is UTF-16 text, not UTF-8; {fix}", line=line))
+    return RequestError(
+        Problem(name, f"is not UTF-8 text (byte 0x{data[start]:02x}); {fix}", line=line)
+    )
+
+
+def _text_lines(path: Path) -> Iterator[str]:
+    """The file's lines decoded as UTF-8 (a BOM dropped), read lazily, line endings kept.
+
+    A byte that is not UTF-8 stops the reading with the line it is on: a newline byte never
+    sits inside a UTF-8 character, so each physical line decodes on its own.
+    """
     try:
-        return path.open(encoding="utf-8-sig", newline="")
+        handle = path.open("rb")
     except OSError as exc:
-        raise RequestError(Problem(str(path), f"cannot be read: {exc.strerror}")) from None
+        raise _read_problem(path, exc) from None
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise _not_utf8(path.name, raw, number, exc.start) from None
+            if "\x00" in text:
+                raise _not_utf8(path.name, raw, number)
+            yield text
+
+
+def _read_text(path: Path) -> str:
+    """The whole file as UTF-8 text (a BOM dropped), or a located error."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _read_problem(path, exc) from None
+    try:
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        skipped = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        at = exc.start + skipped
+        raise _not_utf8(path.name, data, data.count(b"\n", 0, at) + 1, at) from None
+    if "\x00" in text:
+        raise _not_utf8(path.name, data, data.count(b"\n", 0, data.index(b"\x00")) + 1)
+    return text
 
 
 def _csv_rows(path: Path, lang: str) -> Iterator[Row]:
-    with _open_text(path) as handle:
-        reader = csv.reader(handle)
+    reader = csv.reader(_text_lines(path))
+    try:
         header = next(reader, None)
         if header is None:
             raise RequestError(Problem(path.name, "is empty; the first line names the columns"))
@@ -85,16 +133,38 @@ def _csv_rows(path: Path, lang: str) -> Iterator[Row]:
                 )
                 continue
             yield _csv_row(where, dict(zip(columns, cells, strict=False)), lang)
+    except csv.Error as exc:
+        raise RequestError(
+            Problem(path.name, f"is not a readable CSV file ({exc})", line=reader.line_num or 1)
+        ) from None
 
 
-def _check_header(name: str, columns: list[str]) -> list[str]:
+def _check_header(name: str, header: list[str]) -> list[str]:
+    """The columns named on line 1 (known ones in lower case); every mistake located."""
+    for separator, shown in ((";", "semicolons"), ("\t", "tabs")):
+        if any(separator in column for column in header):
+            raise RequestError(
+                Problem(
+                    name,
+                    f"columns are separated by {shown}; separate them with commas "
+                    '(save the file as "CSV UTF-8 (Comma delimited)")',
+                    line=1,
+                )
+            )
     problems = []
-    for column in columns:
-        if column not in CSV_COLUMNS and "." not in column:
+    columns = [column.lower() if column.lower() in CSV_COLUMNS else column for column in header]
+    for index, column in enumerate(columns):
+        if column in columns[:index]:
+            if columns[:index].count(column) == 1:
+                problems.append(
+                    Problem(name, "column is named twice; keep one of them", line=1, field=column)
+                )
+        elif column not in CSV_COLUMNS and "." not in column:
+            hint = did_you_mean(column.lower(), CSV_COLUMNS)
             problems.append(
                 Problem(
                     name,
-                    "unknown column; use " + ", ".join(CSV_COLUMNS) + " or SECTION.PARAM",
+                    f"unknown column{hint}; use " + ", ".join(CSV_COLUMNS) + " or SECTION.PARAM",
                     line=1,
                     field=column or "(blank)",
                 )
@@ -127,8 +197,7 @@ def _csv_row(where: str, cells: dict[str, str], lang: str) -> Row:
 def _yaml_rows(path: Path, lang: str) -> Iterator[Row]:
     from handouts.yamlsource import load_yaml
 
-    with _open_text(path) as handle:
-        text = handle.read()
+    text = _read_text(path)
     entries, problems = load_yaml(text, path.name)
     if problems:
         raise RequestError(problems)
@@ -164,6 +233,35 @@ def _located(where: str, exc: HandoutsError) -> str:
 
 
 # ---------------------------------------------------------------- naming
+
+
+def check_destinations(output: Path | None, combine: Path | None) -> None:
+    """Refuse, before anything is rendered, an output folder or --combine folder not usable.
+
+    The default output/ folder may be missing: it is made when the first handout is written.
+    """
+    problems = []
+    if output is not None:
+        problems += _folder_problems(f"-o {output}", output, "folder")
+    elif DEFAULT_FOLDER.exists():
+        problems += _folder_problems(f"-o {DEFAULT_FOLDER}", DEFAULT_FOLDER, "folder")
+    if combine is not None:
+        folder = combine.parent
+        problems += _folder_problems(f"--combine {combine}", folder, f'folder "{folder}"')
+    if problems:
+        raise OutputError(problems)
+
+
+def _folder_problems(where: str, folder: Path, what: str) -> list[Problem]:
+    if not folder.exists():
+        fix = "create it first or give an existing folder"
+        return [Problem(where, f"{what} does not exist; {fix}")]
+    if not folder.is_dir():
+        return [Problem(where, f"{what} is a file, not a folder; give a folder")]
+    if not os.access(folder, os.W_OK | os.X_OK):
+        fix = "choose another folder or ask for write access"
+        return [Problem(where, f"{what} cannot be written to; {fix}")]
+    return []
 
 
 class Names:

@@ -19,7 +19,13 @@ from handouts.clinic import (
 )
 from handouts.colours import colour_problem
 from handouts.errors import LibraryError, Problem
-from handouts.fontfiles import FontProblem, file_family, package_family
+from handouts.fontfiles import (
+    FontProblem,
+    fallback_file,
+    file_family,
+    package_family,
+    ttf_problem,
+)
 from handouts.yamlsource import Located, load_yaml
 
 if TYPE_CHECKING:
@@ -32,6 +38,10 @@ TOP_KEYS = (
 )  # fmt: skip
 CONTACT_KEYS = ("address", "phone", "email", "website")
 FILE_FIELDS = {"date", "template", "initials"}
+FILE_RIGHT = (
+    "use plain text and the fields {date}, {template} and {initials}, "
+    f'e.g. "{DEFAULT_FILE_PATTERN}"'
+)
 MARGIN_RANGE = (5.0, 40.0)
 LINK_PATTERN = re.compile(r"^(https?://|mailto:|tel:)\S+$")
 
@@ -56,8 +66,40 @@ def read_clinic(workspace: Workspace) -> Clinic:
     reader = _Reader(check, workspace)
     clinic = reader.clinic(data, str(path))
     if check.problems:
-        raise LibraryError(check.problems)
+        raise LibraryError(sorted(check.problems, key=lambda problem: problem.line or 0))
     return clinic
+
+
+def _empty(data: Located, key: str) -> bool:
+    """Whether `key` is given with nothing after it (or only spaces)."""
+    if key not in data:
+        return False
+    value = data[key]
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def file_pattern_problem(pattern: str) -> str | None:
+    """What is wrong with a file_name pattern, or None: only plain text and plain fields."""
+    if "/" in pattern or "\\" in pattern:
+        return "names a folder too (choose the folder with -o)"
+    if pattern.startswith("."):
+        return 'starts with "." (a hidden file)'
+    if pattern.lower().endswith(".pdf"):
+        return 'ends in ".pdf", which is added anyway'
+    try:
+        parts = list(Formatter().parse(pattern))
+    except ValueError:
+        return 'has a "{" or "}" without its pair'
+    for text, name, spec, conversion in parts:
+        if "{" in text or "}" in text:
+            return 'has doubled braces ("{{" or "}}")'
+        if name is None:
+            continue
+        if name not in FILE_FIELDS:
+            return f'uses an unknown field "{{{name}}}"'
+        if spec or conversion:
+            return f"gives {{{name}}} a format or conversion, which is not allowed"
+    return None
 
 
 class _Reader:
@@ -72,9 +114,7 @@ class _Reader:
         contact = self.section(data, "contact", CONTACT_KEYS)
         booking = self.section(data, "booking", ("link", "label"))
         colours = self.section(data, "colours", ("primary", "accent"))
-        link = check.text(booking, "link", "booking.", required=False) if booking else ""
-        if link and not LINK_PATTERN.match(link):
-            check.add(booking.line_of("link"), "booking.link", f'"{link}" must start with https://')
+        link = self.booking_link(data, booking)
         return Clinic(
             name=check.text(data, "name", required=False) or defaults.name,
             address=self.optional(contact, "address", "contact."),
@@ -86,7 +126,7 @@ class _Reader:
             logo=self.logo(data),
             primary_colour=self.colour(colours, "primary", defaults.primary_colour),
             accent_colour=self.colour(colours, "accent", defaults.accent_colour),
-            disclaimer=check.text(data, "disclaimer", required=False),
+            disclaimer=self.disclaimer(data),
             paper=self.choice(data, "paper", ("letter", "a4"), defaults.paper),
             margins=self.margins(data),
             language=check.text(data, "language", required=False) or defaults.language,
@@ -97,6 +137,41 @@ class _Reader:
             fallback_fonts=self.fallbacks(data),
             source=source,
         )
+
+    def booking_link(self, data: Located, booking: Located | None) -> str:
+        if booking is None:
+            return ""
+        if _empty(booking, "link"):
+            self.check.add(
+                booking.line_of("link"),
+                "booking.link",
+                "is empty; write the link (https://...), or leave booking out",
+            )
+            return ""
+        link = self.check.text(booking, "link", "booking.", required=False)
+        if link and not LINK_PATTERN.match(link):
+            self.check.add(
+                booking.line_of("link"), "booking.link", f'"{link}" must start with https://'
+            )
+        if not link and "label" in booking and "link" not in booking:
+            self.check.add(
+                booking.line_of("label"),
+                "booking.link",
+                "is missing; the label needs the link it describes (link: https://...), "
+                "or leave booking out",
+            )
+        return link
+
+    def disclaimer(self, data: Located) -> str:
+        if _empty(data, "disclaimer"):
+            self.check.add(
+                data.line_of("disclaimer"),
+                "disclaimer",
+                "is empty, which would print no safety footer; write the wording, "
+                "or leave the key out to use the standard wording",
+            )
+            return ""
+        return self.check.text(data, "disclaimer", required=False)
 
     def section(self, data: Located, key: str, keys: tuple[str, ...]) -> Located | None:
         if data.get(key) is None:
@@ -117,6 +192,14 @@ class _Reader:
 
     def colour(self, colours: Located | None, key: str, default: str) -> str:
         if colours is None or key not in colours:
+            return default
+        if _empty(colours, key):
+            self.check.add(
+                colours.line_of(key),
+                f"colours.{key}",
+                f'is empty; write the colour in quotes, e.g. "{default}" '
+                "(YAML reads an unquoted # as the start of a comment)",
+            )
             return default
         value = self.check.text(colours, key, "colours.")
         problem = colour_problem(value) if value else None
@@ -142,6 +225,14 @@ class _Reader:
         return path
 
     def logo(self, data: Located) -> Path | None:
+        if _empty(data, "logo"):
+            self.check.add(
+                data.line_of("logo"),
+                "logo",
+                "is empty; name a PNG or JPEG file in the workspace (e.g. logo.png), "
+                "or leave the key out for no logo",
+            )
+            return None
         text = self.check.text(data, "logo", required=False)
         if not text:
             return None
@@ -175,22 +266,19 @@ class _Reader:
         return Margins(**values)
 
     def file_pattern(self, data: Located) -> str:
-        pattern = self.check.text(data, "file_name", required=False)
-        if not pattern:
+        if "file_name" not in data:
             return DEFAULT_FILE_PATTERN
-        try:
-            fields = {name for _, name, _, _ in Formatter().parse(pattern) if name is not None}
-        except ValueError:
-            fields = {"?"}
-        unknown = fields - FILE_FIELDS
-        if unknown:
+        line = data.line_of("file_name")
+        if _empty(data, "file_name"):
             self.check.add(
-                data.line_of("file_name"),
-                "file_name",
-                f'"{pattern}" may only use {{date}}, {{template}} and {{initials}}',
+                line, "file_name", f"is empty; leave the key out for the default, or {FILE_RIGHT}"
             )
             return DEFAULT_FILE_PATTERN
-        return pattern
+        pattern = self.check.text(data, "file_name")
+        problem = file_pattern_problem(pattern) if pattern else None
+        if problem:
+            self.check.add(line, "file_name", f'"{pattern}" {problem}; {FILE_RIGHT}')
+        return pattern if pattern and not problem else DEFAULT_FILE_PATTERN
 
     def practitioners(self, data: Located) -> tuple[Practitioner, ...]:
         raw = data.get("practitioners")
@@ -243,14 +331,22 @@ class _Reader:
         for style in FONT_STYLES:
             text = self.check.text(fonts, style, "fonts.")
             path = self.path(fonts, style, f"fonts.{style}", text) if text else None
-            if path is None:
-                return None
-            files[style] = path
+            if path is not None and self.font_file(fonts.line_of(style), style, text, path):
+                files[style] = path
+        if len(files) < len(FONT_STYLES):
+            return None
         try:
             return file_family(files["regular"].stem.split("-")[0], files)
         except FontProblem as exc:
             self.check.add(fonts.line, "fonts", str(exc))
             return None
+
+    def font_file(self, line: int, role: str, text: str, path: Path) -> bool:
+        """Whether ReportLab can use a TTF file; record a located problem when not."""
+        problem = ttf_problem(path)
+        if problem:
+            self.check.add(line, f"fonts.{role}", f'{role} font "{text}" {problem}')
+        return problem is None
 
     def fallbacks(self, data: Located) -> tuple[FontChoice, ...]:
         fonts = data.get("fonts")
@@ -262,10 +358,6 @@ class _Reader:
             holder["file"] = text
             holder.key_lines["file"] = line
             path = self.path(holder, "file", "fonts.fallback", text)
-            if path is None:
-                continue
-            try:
-                found.append(file_family(path.stem, dict.fromkeys(FONT_STYLES, path)))
-            except FontProblem as exc:
-                self.check.add(line, "fonts.fallback", str(exc))
+            if path is not None and self.font_file(line, "fallback", text, path):
+                found.append(fallback_file(path))
         return tuple(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def batch(
 
     if combine is not None and combine.suffix.lower() != ".pdf":
         raise click.BadParameter("must name a .pdf file", param_hint="--combine")
+    runner.check_destinations(output, combine)
     jobs = jobs or runner.default_jobs()
     total = runner.count_rows(batch_file)
     clinic = load_clinic(find_workspace(workspace))
@@ -61,7 +63,12 @@ def batch(
     names = runner.Names(output, clinic.file_pattern)
     made, kept, failures = 0, [], []
     outcomes = runner.run_batch(runner.read_rows(batch_file, default_lang), names, jobs, workspace)
-    with click.progressbar(outcomes, length=total, label="Rendering", file=sys.stderr) as bar:
+    # The bar only on a terminal: off one, click would still print its label line.
+    if sys.stderr.isatty():
+        progress = click.progressbar(outcomes, length=total, label="Rendering", file=sys.stderr)
+    else:
+        progress = contextlib.nullcontext(outcomes)
+    with progress as bar:
         for outcome in bar:
             if outcome.path is None:
                 failures.append(outcome)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from handouts.clinic import FONT_STYLES, FontChoice
@@ -53,19 +54,45 @@ def package_family(package: str) -> FontChoice:
 
 
 def file_family(name: str, files: dict[str, Path]) -> FontChoice:
-    """A family from four TTF files; each must be a static TrueType font."""
-    for style, path in files.items():
-        check_ttf(path, style)
+    """A family from four TTF files; each must be a static TrueType font ReportLab can read."""
+    for style in FONT_STYLES:
+        check_ttf(files[style], style)
     return FontChoice(_face_name(name), tuple((s, files[s]) for s in FONT_STYLES))
 
 
-def check_ttf(path: Path, style: str) -> None:
-    """Refuse a file that is missing, damaged, or not a static TrueType font."""
+def fallback_file(path: Path) -> FontChoice:
+    """A fallback family from one TTF file, drawn in every style."""
+    check_ttf(path, "fallback")
+    return FontChoice(_face_name(path.stem), tuple((style, path) for style in FONT_STYLES))
+
+
+def check_ttf(path: Path, role: str) -> None:
+    """Refuse a file that is missing, damaged, not a static TrueType font, or that
+    ReportLab's font parser cannot read; `role` names it ("regular", "fallback", ...)."""
+    problem = ttf_problem(path)
+    if problem:
+        raise FontProblem(f'{role} font "{path.name}" {problem}')
+
+
+def ttf_problem(path: Path) -> str | None:
+    """What is wrong with a TTF file, or None; checked once per file and process."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return _ttf_problem(path, 0, 0)
+    return _ttf_problem(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _ttf_problem(path: Path, size: int, mtime: int) -> str | None:
     from handouts.assets import check_font
 
     problems = check_font(path)
     if problems:
-        raise FontProblem(f'{style} font "{path.name}" {problems[0].message}')
+        return problems[0].message
+    from handouts.pdf.fonts import probe_font  # reportlab only for a font that looks sound
+
+    return probe_font(path)
 
 
 def fallback_family() -> FontChoice:

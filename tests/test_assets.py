@@ -107,7 +107,42 @@ def test_absurd_jpeg_sizes_are_refused(tmp_path, width, height):
 
 
 def test_a_large_but_sane_image_passes(tmp_path):
-    assert check_image(write(tmp_path, "logo.png", png_bomb(4000, 3000))) == []
+    assert check_image(write(tmp_path, "logo.png", png_bytes(4000, 3000))) == []
+
+
+def damaged_png() -> bytes:
+    """A real PNG whose IDAT bytes are garbage (its chunk CRC made to match, so only the
+    compressed pixel data is wrong)."""
+    buffer = io.BytesIO()
+    Image.effect_noise((64, 48), 40).convert("RGB").save(buffer, "PNG")
+    data = bytearray(buffer.getvalue())
+    start = data.index(b"IDAT")
+    (length,) = struct.unpack(">I", data[start - 4 : start])
+    body = start + 4
+    for index in range(body + 8, body + length):
+        data[index] ^= 0x5A
+    crc = zlib.crc32(bytes(data[start : body + length]))
+    data[body + length : body + length + 4] = struct.pack(">I", crc)
+    return bytes(data)
+
+
+def damaged_jpeg() -> bytes:
+    """A real JPEG whose Huffman table is zeroed: the markers are all in place."""
+    data = jpeg_bytes(64, 48)
+    start = data.index(b"\xff\xc4")
+    return data[: start + 5] + b"\x00" * 16 + data[start + 21 :]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"), [("logo.png", damaged_png()), ("logo.jpg", damaged_jpeg())]
+)
+def test_damaged_image_data_is_refused_after_the_header_passes(tmp_path, name, data):
+    path = write(tmp_path, name, data)
+    assert image_size(path) == (64, 48)  # the header alone looks fine
+    (problem,) = check_image(path)
+    assert str(problem) == (
+        f"{path}: is damaged (its image data cannot be read); save or export the image again"
+    )
 
 
 def test_a_folder_is_not_an_image(tmp_path):
@@ -162,3 +197,13 @@ def test_a_variable_font_is_refused(tmp_path, font_data):
     variable = font_data[:start] + b"fvar" + font_data[start + 4 :]
     (problem,) = check_font(write(tmp_path, "body.ttf", variable))
     assert "is a variable font, which ReportLab cannot draw" in str(problem)
+
+
+def test_the_readme_states_the_image_limits_the_code_uses():
+    from pathlib import Path
+
+    from handouts.assets import MAX_PIXELS, MAX_SIDE
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    stated = f"at most {MAX_SIDE} pixels a side and {MAX_PIXELS // 1_000_000} megapixels"
+    assert stated in " ".join(readme.split())

@@ -119,11 +119,44 @@ def test_batch_all_good_exits_zero(tmp_path, run):
     assert "made 2, failed 0" in result.stdout
 
 
-def test_batch_missing_output_folder_fails_each_row_clearly(tmp_path, run):
-    write_tree(tmp_path, {"b.csv": "template\nknee-dry-needling\n"})
-    result = run("batch", str(tmp_path / "b.csv"), "-o", str(tmp_path / "nope"))
+def test_batch_missing_output_folder_is_one_error_before_rendering(tmp_path, run):
+    write_tree(tmp_path, {"b.csv": "template\nknee-dry-needling\nknee-dry-needling\n"})
+    nope = tmp_path / "nope"
+    result = run("batch", str(tmp_path / "b.csv"), "-o", str(nope))
     assert result.exit_code == 6
-    assert "b.csv:2: " in result.stderr and "folder does not exist" in result.stderr
+    assert result.stderr.splitlines() == [
+        f"error: -o {nope}: folder does not exist; create it first or give an existing folder"
+    ]
+    assert "made" not in result.stdout
+
+
+def test_batch_missing_combine_folder_is_one_error_before_rendering(tmp_path, run, monkeypatch):
+    import handouts.batch
+
+    def no_rendering(*args, **kwargs):
+        raise AssertionError("nothing may be rendered")
+
+    monkeypatch.setattr(handouts.batch, "render_row", no_rendering)
+    write_tree(tmp_path, {"b.csv": "template\nknee-dry-needling\nknee-dry-needling\n"})
+    (tmp_path / "out").mkdir()
+    combined = tmp_path / "nope" / "all.pdf"
+    result = run(
+        "batch", str(tmp_path / "b.csv"), "-o", str(tmp_path / "out"), "--jobs", "1",
+        "--combine", str(combined),
+    )  # fmt: skip
+    assert result.exit_code == 6
+    assert result.stderr.splitlines() == [
+        f'error: --combine {combined}: folder "{combined.parent}" does not exist; '
+        "create it first or give an existing folder"
+    ]
+    assert not list((tmp_path / "out").iterdir())
+
+
+def test_batch_without_a_terminal_prints_no_progress_label(tmp_path, run):
+    write_tree(tmp_path, {"b.csv": "template\nknee-dry-needling\n"})
+    result = run("batch", str(tmp_path / "b.csv"), "-o", str(tmp_path), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -141,3 +174,99 @@ def test_batch_uses_the_workspace_brand_and_language(tmp_path, run, jobs):
     text = pdf_text(made)
     assert "Maple Clinic" in text
     assert "Para: Ana Ruiz" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        (
+            "c.csv",
+            b"template,patient\nknee-dry-needling,Mar\xeda L\xf3pez\n",
+            'error: c.csv:2: is not UTF-8 text (byte 0xed); save it as "CSV UTF-8"',
+        ),
+        (
+            "c.csv",
+            b"\xef\xbb\xbftemplate,patient\nknee-dry-needling,Ana\nknee-dry-needling,Jos\xe9\n",
+            'error: c.csv:3: is not UTF-8 text (byte 0xe9); save it as "CSV UTF-8"',
+        ),
+        (
+            "c.csv",
+            "template,patient\nknee-dry-needling,Ana\n".encode("utf-16"),
+            'error: c.csv:1: is UTF-16 text, not UTF-8; save it as "CSV UTF-8"',
+        ),
+        (
+            "c.csv",
+            "template,patient\nknee-dry-needling,Ana\n".encode("utf-16-le"),
+            'error: c.csv:1: is UTF-16 text, not UTF-8; save it as "CSV UTF-8"',
+        ),
+        (
+            "b.yaml",
+            b"- template: knee-dry-needling\n  patient: Mar\xeda\n",
+            "error: b.yaml:2: is not UTF-8 text (byte 0xed); save it as UTF-8",
+        ),
+        (
+            "b.yaml",
+            "- template: knee-dry-needling\n".encode("utf-16"),
+            "error: b.yaml:1: is UTF-16 text, not UTF-8; save it as UTF-8",
+        ),
+    ],
+)
+def test_batch_file_that_is_not_utf8_is_one_located_error(tmp_path, run, name, data, expected):
+    (tmp_path / name).write_bytes(data)
+    result = run("batch", str(tmp_path / name), "-o", str(tmp_path))
+    assert result.exit_code == 4
+    assert result.stderr.splitlines() == [expected]
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_batch_utf8_with_excel_bom_reads_accents(tmp_path, run):
+    data = "template,patient\nknee-dry-needling,María López\n".encode("utf-8-sig")
+    (tmp_path / "c.csv").write_bytes(data)
+    result = run("batch", str(tmp_path / "c.csv"), "-o", str(tmp_path), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    (made,) = tmp_path.glob("*.pdf")
+    assert "María López" in pdf_text(made)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            "template,patient,template",
+            ["error: b.csv:1: template: column is named twice; keep one of them"],
+        ),
+        (
+            "Template,patient,template",
+            ["error: b.csv:1: template: column is named twice; keep one of them"],
+        ),
+        (
+            "template;patient",
+            [
+                "error: b.csv:1: columns are separated by semicolons; separate them with commas"
+                ' (save the file as "CSV UTF-8 (Comma delimited)")'
+            ],
+        ),
+    ],
+)
+def test_batch_header_mistakes_are_located_on_line_1(tmp_path, run, header, expected):
+    write_tree(tmp_path, {"b.csv": f"{header}\nknee-dry-needling,Ann Poe,knee-acupuncture\n"})
+    result = run("batch", str(tmp_path / "b.csv"), "-o", str(tmp_path))
+    assert result.exit_code == 4
+    assert result.stderr.splitlines() == expected
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_batch_known_columns_are_read_whatever_their_case(tmp_path, run):
+    write_tree(tmp_path, {"b.csv": "Template,PATIENT,Date\nknee-dry-needling,Ann Poe,2026-03-04\n"})
+    result = run("batch", str(tmp_path / "b.csv"), "-o", str(tmp_path), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "Ann Poe" in pdf_text(tmp_path / "2026-03-04-knee-dry-needling-AP.pdf")
+
+
+def test_batch_unknown_column_suggests_a_near_one(tmp_path, run):
+    write_tree(tmp_path, {"b.csv": "template,patien\nknee-dry-needling,Ann Poe\n"})
+    result = run("batch", str(tmp_path / "b.csv"), "-o", str(tmp_path))
+    assert result.exit_code == 4
+    assert result.stderr.startswith(
+        'error: b.csv:1: patien: unknown column (did you mean "patient"?); use template,'
+    )

@@ -225,6 +225,21 @@ def test_huge_image_is_refused_from_its_header(workspace, run, tmp_path):
     assert "is 90000 x 90000 pixels, too large to use safely" in one_error(result)
 
 
+def test_damaged_logo_is_one_located_error_not_a_traceback(workspace, run, tmp_path):
+    from tests.test_assets import damaged_png
+
+    (workspace / "logo.png").write_bytes(damaged_png())
+    result, _, target = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    assert result.exit_code == 3
+    line = one_error(result)
+    assert re.fullmatch(
+        r'error: clinic\.yaml:\d+: logo: "logo\.png" is damaged \(its image data cannot be '
+        r"read\); save or export the image again",
+        line,
+    ), line
+    assert not target.exists()
+
+
 def test_extending_template_mistakes_are_located(workspace, run, tmp_path):
     path = workspace / "templates" / "our-dry-needling.yaml"
     path.write_text(path.read_text().replace("  - heat-use", "  - heat-uses"))
@@ -242,3 +257,159 @@ def test_workspace_template_may_extend_the_builtin_of_the_same_id(workspace, run
     assert result.exit_code == 0, result.output
     assert "Caring for your knee after dry needling" in text
     assert "Our own subtitle" in text
+
+
+def font_with_too_many_glyphs() -> bytes:
+    """A TTF whose table list is sound but whose maxp claims 65535 glyphs: ReportLab's
+    parser then reads past the end of its tables (a struct.error before this was checked)."""
+    import struct
+
+    from handouts.pdf.fonts import atkinson_files
+
+    data = bytearray(atkinson_files()["regular"].read_bytes())
+    (count,) = struct.unpack(">H", data[4:6])
+    for index in range(count):
+        record = data[12 + 16 * index : 28 + 16 * index]
+        if record[:4] == b"maxp":
+            (offset,) = struct.unpack(">I", record[8:12])
+            data[offset + 4 : offset + 6] = b"\xff\xff"
+    return bytes(data)
+
+
+def use_font_files(root: Path, regular: str, fallback: str = "") -> None:
+    from handouts.pdf.fonts import atkinson_files
+
+    (root / "fonts").mkdir(exist_ok=True)
+    lines = ["fonts:"]
+    for style, path in atkinson_files().items():
+        (root / "fonts" / path.name).write_bytes(path.read_bytes())
+        name = regular if style == "regular" else f"fonts/{path.name}"
+        lines.append(f"  {style}: {name}")
+    if fallback:
+        lines.append(f"  fallback: [{fallback}]")
+    edit(root, "fonts:\n  package: fira-sans", "\n".join(lines))
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        ("truncated", r'is truncated \(table "\w+ ?" is cut off\); download the font again'),
+        ("glyphs", r"is damaged \(its font tables cannot be read\); download the font again"),
+    ],
+)
+@pytest.mark.parametrize("role", ["regular", "fallback"])
+def test_damaged_font_file_is_one_located_error(workspace, run, tmp_path, role, damage, message):
+    from handouts.pdf.fonts import atkinson_files
+
+    good = atkinson_files()["regular"].read_bytes()
+    data = good[: len(good) // 2] if damage == "truncated" else font_with_too_many_glyphs()
+    (workspace / "bad.ttf").write_bytes(data)
+    if role == "regular":
+        use_font_files(workspace, "bad.ttf")
+    else:
+        use_font_files(workspace, "fonts/AtkinsonHyperlegible-Regular.ttf", "bad.ttf")
+    result, _, target = render_in(run, workspace, tmp_path, "knee-dry-needling", "--patient", "Ζωή")
+    assert result.exit_code == 3
+    line = one_error(result)
+    expected = rf'error: clinic\.yaml:\d+: fonts\.{role}: {role} font "bad\.ttf" {message}'
+    assert re.fullmatch(expected, line), line
+    assert not target.exists()
+
+
+def test_good_font_files_render(workspace, run, tmp_path):
+    use_font_files(
+        workspace, "fonts/AtkinsonHyperlegible-Regular.ttf", "fonts/AtkinsonHyperlegible-Bold.ttf"
+    )
+    result, text, _ = render_in(run, workspace, tmp_path, "knee-dry-needling", "--patient", "Zoë")
+    assert result.exit_code == 0, result.output
+    assert "Zoë" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "wrong"),
+    [
+        ('"{date:%Y}"', '"{date:%Y}" gives {date} a format or conversion, which is not allowed'),
+        ('"{date!r:>300}"', "gives {date} a format or conversion, which is not allowed"),
+        ('"{{date}}"', 'has doubled braces ("{{" or "}}")'),
+        ('"{patient}"', 'uses an unknown field "{patient}"'),
+        ('"{date"', 'has a "{" or "}" without its pair'),
+        ('""', "is empty; leave the key out for the default, or"),
+        ("", "is empty; leave the key out for the default, or"),
+        ('"{date}-{initials}.pdf"', 'ends in ".pdf", which is added anyway'),
+        ('".{date}"', 'starts with "." (a hidden file)'),
+        ('"visits/{date}"', "names a folder too (choose the folder with -o)"),
+    ],
+)
+def test_bad_file_name_pattern_is_refused_at_clinic_load(workspace, run, tmp_path, value, wrong):
+    edit(workspace, 'file_name: "{date}-{template}-{initials}"', f"file_name: {value}")
+    result = run("render", "knee-dry-needling", "--workspace", str(workspace), "-o", str(tmp_path))
+    assert result.exit_code == 3
+    line = one_error(result)
+    assert line.startswith("error: clinic.yaml:"), line
+    assert ": file_name: " in line and wrong in line, line
+    assert line.endswith(
+        "use plain text and the fields {date}, {template} and {initials}, "
+        'e.g. "{date}-{template}-{initials}"'
+    ), line
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_plain_file_name_pattern_names_the_file(workspace, run, tmp_path):
+    edit(workspace, 'file_name: "{date}-{template}-{initials}"', 'file_name: "{initials} {date}"')
+    result = run(
+        "render", "knee-dry-needling", "--workspace", str(workspace), "-o", str(tmp_path),
+        "--patient", "Ann Poe", "--date", "2026-03-04",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert [path.name for path in tmp_path.glob("*.pdf")] == ["AP-2026-03-04.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'primary: "#7A1F3D"',
+            "primary: #7A1F3D",
+            'colours.primary: is empty; write the colour in quotes, e.g. "#1F4E79" '
+            "(YAML reads an unquoted # as the start of a comment)",
+        ),
+        (
+            "# disclaimer: This sheet",
+            'disclaimer: ""\n# This sheet',
+            "disclaimer: is empty, which would print no safety footer; write the wording, "
+            "or leave the key out to use the standard wording",
+        ),
+        (
+            "logo: logo.png",
+            'logo: ""',
+            "logo: is empty; name a PNG or JPEG file in the workspace (e.g. logo.png), "
+            "or leave the key out for no logo",
+        ),
+        (
+            "  link: https://riverside.example/book\n",
+            "",
+            "booking.link: is missing; the label needs the link it describes "
+            "(link: https://...), or leave booking out",
+        ),
+        (
+            "  link: https://riverside.example/book\n",
+            "  link:\n",
+            "booking.link: is empty; write the link (https://...), or leave booking out",
+        ),
+    ],
+)
+def test_empty_clinic_values_are_located_errors(workspace, run, tmp_path, old, new, expected):
+    edit(workspace, old, new)
+    result, _, target = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    assert result.exit_code == 3
+    line = one_error(result)
+    assert re.fullmatch(r"error: clinic\.yaml:\d+: " + re.escape(expected), line), line
+    assert not target.exists()
+
+
+def test_clinic_errors_are_listed_in_file_order(workspace, run, tmp_path):
+    edit(workspace, "logo: logo.png", 'logo: ""')
+    edit(workspace, "  link: https://riverside.example/book\n", "")
+    result, _, _ = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    lines = result.stderr.splitlines()
+    assert [line.split(": ")[2] for line in lines] == ["logo", "booking.link"], lines
