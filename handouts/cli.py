@@ -15,6 +15,7 @@ from handouts.cli_common import (
     output_option,
     workspace_options,
 )
+from handouts.request import DateType
 
 EPILOG = """\b
 Examples:
@@ -86,7 +87,7 @@ def main() -> None:
 @click.option(
     "--date",
     "date",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=DateType(),
     default=None,
     help="Date printed on the sheet, YYYY-MM-DD (default: today).",
 )
@@ -128,7 +129,7 @@ def render(
     from_pdf: Path | None,
     patient: str,
     practitioner: str,
-    date: dt.datetime | None,
+    date: dt.date | None,
     sections: Sequence[str],
     add: Sequence[str],
     drop: Sequence[str],
@@ -157,7 +158,7 @@ def render(
         template=template,
         patient=patient.strip(),
         practitioner=setup.clinic.default_practitioner(practitioner),
-        date=date.date() if date else dt.date.today(),
+        date=date or dt.date.today(),
         sections=tuple(sections) if sections else None,
         add=tuple(add),
         drop=tuple(drop),
