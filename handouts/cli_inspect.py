@@ -35,7 +35,10 @@ def render_from(
         raise click.UsageError("give either a TEMPLATE or --from FILE.pdf, not both")
     found = find_workspace(workspace)
     result = reprint(
-        source, load_clinic(found), output, lambda lang: load_workspace_library(found, lang)
+        source,
+        load_clinic(found),
+        output,
+        lambda lang: load_workspace_library(found, lang, str(source), "lang"),
     )
     if result.changed:
         click.echo(
