@@ -147,8 +147,9 @@ def render(
     from handouts.request import ParamSetting, Request
 
     if from_pdf is not None or template is None:
-        from handouts.cli_inspect import render_from
+        from handouts.cli_inspect import refuse_with_from, render_from
 
+        refuse_with_from(click.get_current_context(), from_pdf)
         render_from(from_pdf, template, output, workspace)
         return
     setup = load_setup(workspace, lang)

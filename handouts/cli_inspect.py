@@ -22,6 +22,29 @@ def inspect(pdf: Path, as_json: bool) -> None:
         click.echo(describe(provenance))
 
 
+# What `render --from` may still be given: where to write, which workspace, and how much to say.
+ALLOWED_WITH_FROM = {"from_pdf", "template", "output", "workspace", "verbose"}
+
+
+def refuse_with_from(ctx: click.Context, source: Path | None) -> None:
+    """`--from` remakes the handout as it was: refuse options it would otherwise ignore."""
+    from click.core import ParameterSource
+
+    if source is None:
+        return
+    given = [
+        param.opts[0]
+        for param in ctx.command.params
+        if param.name not in ALLOWED_WITH_FROM
+        and ctx.get_parameter_source(param.name)
+        in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+    ]
+    if given:
+        raise click.UsageError(
+            "--from makes the same handout again; it cannot be combined with " + ", ".join(given)
+        )
+
+
 def render_from(
     source: Path | None, template: str | None, output: Path | None, workspace: Path | None
 ) -> None:
