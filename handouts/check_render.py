@@ -32,7 +32,7 @@ def extreme(spec: ParamSpec, high: bool) -> Any:
     if spec.type == "choice":
         return spec.choices[-1] if high else spec.choices[0]
     if spec.type == "list":
-        return list(spec.choices) if high else []
+        return list(spec.choices) if high else [spec.choices[0]]
     if spec.type == "yesno":
         return high
     if not high:

@@ -15,6 +15,7 @@ from handouts.cli_common import (
     output_option,
     workspace_options,
 )
+from handouts.request import DateType
 
 EPILOG = """\b
 Examples:
@@ -86,7 +87,7 @@ def main() -> None:
 @click.option(
     "--date",
     "date",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=DateType(),
     default=None,
     help="Date printed on the sheet, YYYY-MM-DD (default: today).",
 )
@@ -128,7 +129,7 @@ def render(
     from_pdf: Path | None,
     patient: str,
     practitioner: str,
-    date: dt.datetime | None,
+    date: dt.date | None,
     sections: Sequence[str],
     add: Sequence[str],
     drop: Sequence[str],
@@ -146,8 +147,9 @@ def render(
     from handouts.request import ParamSetting, Request
 
     if from_pdf is not None or template is None:
-        from handouts.cli_inspect import render_from
+        from handouts.cli_inspect import refuse_with_from, render_from
 
+        refuse_with_from(click.get_current_context(), from_pdf)
         render_from(from_pdf, template, output, workspace)
         return
     setup = load_setup(workspace, lang)
@@ -157,7 +159,7 @@ def render(
         template=template,
         patient=patient.strip(),
         practitioner=setup.clinic.default_practitioner(practitioner),
-        date=date.date() if date else dt.date.today(),
+        date=date or dt.date.today(),
         sections=tuple(sections) if sections else None,
         add=tuple(add),
         drop=tuple(drop),

@@ -64,10 +64,10 @@ class Setup:
 
 def load_setup(workspace: Path | None, lang: str | None) -> Setup:
     """Find the workspace, read its clinic.yaml, and load the library in the chosen language."""
-    from handouts.workspace import find_workspace, load_clinic, load_workspace_library
+    from handouts.workspace import CLINIC_FILE, find_workspace, load_clinic, load_workspace_library
 
     found = find_workspace(workspace)
     clinic = load_clinic(found)
-    chosen = (lang or clinic.language).strip()
-    library = load_workspace_library(found, chosen)
+    chosen = (clinic.language if lang is None else lang).strip()
+    library = load_workspace_library(found, chosen, CLINIC_FILE if lang is None else "--lang")
     return Setup(found.describe(), clinic, chosen, library)

@@ -22,6 +22,29 @@ def inspect(pdf: Path, as_json: bool) -> None:
         click.echo(describe(provenance))
 
 
+# What `render --from` may still be given: where to write, which workspace, and how much to say.
+ALLOWED_WITH_FROM = {"from_pdf", "template", "output", "workspace", "verbose"}
+
+
+def refuse_with_from(ctx: click.Context, source: Path | None) -> None:
+    """`--from` remakes the handout as it was: refuse options it would otherwise ignore."""
+    from click.core import ParameterSource
+
+    if source is None:
+        return
+    given = [
+        param.opts[0]
+        for param in ctx.command.params
+        if param.name not in ALLOWED_WITH_FROM
+        and ctx.get_parameter_source(param.name)
+        in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+    ]
+    if given:
+        raise click.UsageError(
+            "--from makes the same handout again; it cannot be combined with " + ", ".join(given)
+        )
+
+
 def render_from(
     source: Path | None, template: str | None, output: Path | None, workspace: Path | None
 ) -> None:
@@ -35,7 +58,10 @@ def render_from(
         raise click.UsageError("give either a TEMPLATE or --from FILE.pdf, not both")
     found = find_workspace(workspace)
     result = reprint(
-        source, load_clinic(found), output, lambda lang: load_workspace_library(found, lang)
+        source,
+        load_clinic(found),
+        output,
+        lambda lang: load_workspace_library(found, lang, str(source), "lang"),
     )
     if result.changed:
         click.echo(

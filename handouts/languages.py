@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from handouts.errors import LibraryError, Problem
+from handouts.errors import HandoutsError, LibraryError, Problem, RequestError, did_you_mean
 
 BASE_LANGUAGE = "en"
 LANG_PATTERN = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
@@ -61,18 +61,36 @@ def _referenced(roots: list[Path], lang: str) -> dict[str, str]:
     return found
 
 
-def check_language(roots: list[Path], lang: str) -> None:
-    """Raise LibraryError unless `lang` exists and has every section its templates name.
+def check_language(
+    roots: list[Path],
+    lang: str,
+    where: str = "--lang",
+    line: int | None = None,
+    field: str | None = None,
+    error: type[HandoutsError] = RequestError,
+) -> None:
+    """The one language check: raise unless `lang` exists and has every section its templates name.
 
-    A section that exists in English but not in `lang` is named, never replaced by English.
+    An unknown language is reported at `where` (and `line`, `field`) as `error`: RequestError
+    for a language asked for (--lang, a request file, a reprinted PDF), LibraryError for the
+    one a clinic.yaml names. A section that exists in English but not in `lang` is a
+    LibraryError naming the ids, never replaced by English.
     """
+    from handouts.request import visible
+
     languages = available_languages(roots)
     if not LANG_PATTERN.match(lang) or lang not in languages:
-        raise LibraryError(
+        near = lang.lower() if lang.lower() in languages else ""
+        hint = f' (did you mean "{near}"?)' if near else did_you_mean(lang, languages)
+        if not hint and LANG_PATTERN.match(lang):
+            hint = f" (add content/{lang}/ to the workspace to write your own)"
+        raise error(
             Problem(
-                "--lang",
-                f'no sections in language "{lang}"; languages here are {", ".join(languages)} '
-                f"(add content/{lang}/ to the workspace to write your own)",
+                where,
+                f'no sections in language "{visible(lang)}"; '
+                f"languages are {', '.join(languages) or 'none'}{hint}",
+                line=line,
+                field=field,
             )
         )
     if lang == BASE_LANGUAGE:

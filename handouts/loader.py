@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from handouts.checks import Checker, describe
-from handouts.errors import LibraryError, Problem, RequestError, did_you_mean
+from handouts.errors import LibraryError, Problem, did_you_mean
 from handouts.extends import read_changes, resolve_extends
+from handouts.languages import check_language as check_language_of
 from handouts.languages import templates_folder
 from handouts.model import Library, Section, SourceRef, Template, TemplateEntry
 from handouts.params import PARAM_TYPES, ParamSpec, ParamValueError
@@ -88,18 +89,8 @@ def languages(roots: list[LibraryRoot]) -> list[str]:
 
 
 def check_language(roots: list[LibraryRoot], lang: str) -> None:
-    """Raise RequestError when no root has content in `lang`, naming the near ones."""
-    known = languages(roots)
-    if lang in known:
-        return
-    hint = did_you_mean(lang, known)
-    raise RequestError(
-        Problem(
-            "lang",
-            f'no sections in language "{lang}"{hint}; '
-            f"languages are {', '.join(known) or 'none'} (folders under content/)",
-        )
-    )
+    """Raise RequestError when no root has content in `lang` (see languages.check_language)."""
+    check_language_of([root.path for root in roots], lang, "lang")
 
 
 def display_path(path: Path, root: LibraryRoot) -> str:

@@ -50,7 +50,7 @@ class ParamSpec:
         if self.type == "choice":
             return "one of " + ", ".join(self.choices)
         if self.type == "list":
-            return "a comma-separated list of " + ", ".join(self.choices)
+            return "a comma-separated list of one or more of " + ", ".join(self.choices)
         if self.type == "yesno":
             return "yes or no"
         return f"text of at most {MAX_TEXT_LENGTH} characters"
@@ -151,6 +151,8 @@ def _to_list(spec: ParamSpec, raw: Any) -> list[str]:
         items = raw
     else:
         raise _wrong(spec, raw)
+    if not items:
+        raise ParamValueError(f"must be {spec.allowed()} (got nothing)")
     unknown = [item for item in items if item not in spec.choices]
     if unknown:
         raise ParamValueError(f"must be {spec.allowed()} (got {_got(format_value(unknown))})")

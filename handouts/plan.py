@@ -8,7 +8,7 @@ from typing import Any
 from handouts.errors import Problem, RequestError, did_you_mean, one_of
 from handouts.model import Library, Section, Template
 from handouts.params import ParamValueError
-from handouts.request import Request
+from handouts.request import ParamSetting, Request
 
 SAFETY_CATEGORY = "safety"
 
@@ -81,14 +81,26 @@ def _choose_sections(
         )
         return False
 
+    _check_contradictions(request, problems)
     if request.sections is not None:
         order = [sid for sid in request.sections if known(sid, f"--section {sid}")]
     else:
         order = template.section_ids()
-    for section_id in request.add:
-        if known(section_id, f"--add {section_id}") and section_id not in order:
+    for section_id in dict.fromkeys(request.add):
+        if not known(section_id, f"--add {section_id}"):
+            continue
+        if section_id in order:
+            problems.append(
+                Problem(
+                    f"--add {section_id}",
+                    "is already in this handout; its sections are " + ", ".join(order),
+                )
+            )
+        else:
             order.insert(_insert_point(order, library), section_id)
-    for section_id in request.drop:
+    for section_id in dict.fromkeys(request.drop):
+        if section_id in request.add or section_id in (request.sections or ()):
+            continue  # reported by _check_contradictions
         if not known(section_id, f"--drop {section_id}"):
             continue
         if section_id not in order:
@@ -107,6 +119,29 @@ def _choose_sections(
     return list(dict.fromkeys(order))
 
 
+def _check_contradictions(request: Request, problems: list[Problem]) -> None:
+    """A section listed twice, or both kept and dropped: say so rather than pick one."""
+    for option, ids in (
+        ("--section", request.sections or ()),
+        ("--add", request.add),
+        ("--drop", request.drop),
+    ):
+        for section_id in dict.fromkeys(ids):
+            if ids.count(section_id) > 1:
+                problems.append(
+                    Problem(f"{option} {section_id}", "is listed twice; list each section once")
+                )
+    for option, ids in (("--section", request.sections or ()), ("--add", request.add)):
+        for section_id in dict.fromkeys(ids):
+            if section_id in request.drop:
+                problems.append(
+                    Problem(
+                        f"--drop {section_id}",
+                        f"{section_id} is also given with {option}; keep it or drop it, not both",
+                    )
+                )
+
+
 def _insert_point(order: list[str], library: Library) -> int:
     """Added sections go before the closing safety sections, so those stay last."""
     point = len(order)
@@ -120,7 +155,18 @@ def _group_settings(
 ) -> dict[str, list]:
     """Check each --set names a section in the handout and a param it has."""
     grouped: dict[str, list] = {}
+    first: dict[tuple[str, str], ParamSetting] = {}
     for setting in request.settings:
+        key = (setting.section_id, setting.name)
+        if key in first:
+            problems.append(
+                Problem(
+                    ", ".join(dict.fromkeys([first[key].origin, setting.origin])),
+                    f"{setting.section_id}.{setting.name} is set twice; keep one",
+                )
+            )
+            continue
+        first[key] = setting
         section = library.sections.get(setting.section_id)
         if section is None:
             hint = did_you_mean(setting.section_id, library.sections)

@@ -3,11 +3,86 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import click
+
 from handouts.errors import Problem, RequestError
+
+NAME_LIMIT = 200
+NOTE_LIMIT = 100_000
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+_ALLOWED_CONTROLS = {"\n", "\t"}
+_KEPT_FORMAT = {"\u00ad"}  # the soft hyphen: an invisible hint where a word may break
+
+
+def clean_typed(text: str, limit: int | None = None, kind: str = "text") -> str:
+    """Text a person typed, made safe to print; raise ValueError saying what is wrong.
+
+    A control character (other than newline and tab) is refused, naming its code point,
+    never echoing it. Invisible format characters (zero-width spaces and joiners, direction
+    marks and overrides, byte-order marks) are removed: fonts draw them as boxes or not at
+    all. The soft hyphen is kept. `limit` caps the length, naming what kind of text it is.
+    """
+    if limit is not None and len(text) > limit:
+        raise ValueError(
+            f"is {len(text):,} characters long; a {kind} may be at most {limit:,} characters"
+        )
+    for char in text:
+        if unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS:
+            raise ValueError(f"contains the control character U+{ord(char):04X}; remove it")
+    return "".join(c for c in text if unicodedata.category(c) != "Cf" or c in _KEPT_FORMAT)
+
+
+def visible(text: str) -> str:
+    """`text` with control characters written as escapes, safe to show on a terminal."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) == "Cc" and c not in _ALLOWED_CONTROLS else c
+        for c in text
+    )
+
+
+def parse_date(text: str) -> dt.date:
+    """A YYYY-MM-DD date from 1900 to 2100; raise ValueError saying what would be right."""
+    wrong = f'"{visible(text.strip())}" is not a date; use YYYY-MM-DD, e.g. 2026-11-21'
+    parts = text.strip().split("-")
+    if [len(p) for p in parts] != [4, 2, 2] or not all(p.isdigit() for p in parts):
+        raise ValueError(wrong)
+    try:
+        date = dt.date(*(int(p) for p in parts))
+    except ValueError:
+        raise ValueError(wrong) from None
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise ValueError(
+            f'"{text.strip()}" is not a date to print; use YYYY-MM-DD from {FIRST_YEAR} '
+            f"to {LAST_YEAR}, e.g. 2026-11-21"
+        )
+    return date
+
+
+class DateError(click.BadParameter):
+    """A bad date on the command line, shown as one located line (no usage block)."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {self.message}", err=True)
+
+
+class DateType(click.ParamType):
+    """A command-line date, YYYY-MM-DD; a wrong one is one plain line, exit code 2."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return parse_date(str(value))
+        except ValueError as exc:
+            option = param.opts[0] if param is not None and param.opts else "date"
+            raise DateError(f"{option}: {exc}", ctx, param) from None
 
 
 @dataclass(frozen=True)
@@ -28,11 +103,11 @@ class ParamSetting:
             raise RequestError(
                 Problem(
                     origin,
-                    f'"{text}" must look like SECTION.PARAM=VALUE, '
+                    f'"{visible(text)}" must look like SECTION.PARAM=VALUE, '
                     "e.g. stretch-holds.hold_seconds=60",
                 )
             )
-        return cls(section_id, name.strip(), value.strip(), f"{origin} {text}")
+        return cls(section_id, name.strip(), value.strip(), f"{origin} {visible(text)}")
 
 
 @dataclass(frozen=True)
@@ -50,6 +125,62 @@ class Request:
     notes: tuple[str, ...] = ()
     paper: str | None = None
     lang: str = "en"
+    # Where it was typed, for messages: "" for command-line options, else a file, row or "new".
+    typed_in: str = field(default="", compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """Check and clean everything a person typed (see `clean_typed`): one place for all
+        entry points (command line, request files, batch rows, `new`, reprints)."""
+        problems: list[Problem] = []
+
+        def clean(value: str, option: str, key: str, limit: int | None, kind: str) -> str:
+            try:
+                return clean_typed(value, limit, kind)
+            except ValueError as exc:
+                problems.append(self._problem(option, key, str(exc)))
+                return value
+
+        clean(self.template, "TEMPLATE", "template", None, "template id")
+        for option, values in (
+            ("--section", self.sections),
+            ("--add", self.add),
+            ("--drop", self.drop),
+        ):
+            for value in values or ():
+                clean(value, option, option[2:], None, "section id")
+        patient = clean(self.patient, "--patient", "patient", NAME_LIMIT, "name")
+        practitioner = clean(
+            self.practitioner, "--practitioner", "practitioner", NAME_LIMIT, "name"
+        )
+        notes = tuple(clean(note, "--note", "notes", NOTE_LIMIT, "note") for note in self.notes)
+        total = sum(len(note) for note in notes)
+        if total > NOTE_LIMIT and not problems:
+            message = f"are {total:,} characters in all; notes may be at most {NOTE_LIMIT:,}"
+            problems.append(self._problem("--note", "notes", message))
+        settings = []
+        for setting in self.settings:
+            target = visible(f"{setting.section_id}.{setting.name}")
+            value = setting.value
+            if isinstance(value, str):
+                value = clean(value, f"--set {target}", target, None, "value")
+            elif isinstance(value, list):
+                value = [
+                    clean(v, f"--set {target}", target, None, "value") if isinstance(v, str) else v
+                    for v in value
+                ]
+            settings.append(setting if value == setting.value else replace(setting, value=value))
+        if problems:
+            raise RequestError(problems)
+        object.__setattr__(self, "patient", patient)
+        object.__setattr__(self, "practitioner", practitioner)
+        object.__setattr__(self, "notes", notes)
+        object.__setattr__(self, "settings", tuple(settings))
+
+    def _problem(self, option: str, key: str, message: str) -> Problem:
+        """A problem located at the option typed, or at the field of the file or row."""
+        if not self.typed_in:
+            return Problem(option, message)
+        return Problem(self.typed_in, message, field=key)
 
     def to_dict(self) -> dict[str, Any]:
         """The request as plain JSON/YAML data; `Request.from_dict` reads it back."""
@@ -73,7 +204,7 @@ class Request:
     def from_dict(cls, data: Mapping[str, Any], where: str = "request") -> Request:
         """Read a request from plain data; raise RequestError naming each bad field."""
         reader = _Reader(data, where)
-        request = cls(
+        fields = dict(
             template=reader.text("template", required=True),
             patient=reader.text("patient"),
             practitioner=reader.text("practitioner"),
@@ -87,7 +218,12 @@ class Request:
             lang=reader.text("lang") or "en",
         )
         reader.check_unknown()
-        if reader.problems:
+        request = None
+        try:
+            request = cls(**fields, typed_in=where)
+        except RequestError as exc:
+            reader.problems += exc.problems
+        if reader.problems or request is None:
             raise RequestError(reader.problems)
         return request
 
@@ -140,13 +276,11 @@ class _Reader:
         if value is None or value == "":
             return dt.date.today()
         if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
+            value = value.date()
         try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self._bad(key, f'must be a date like 2026-11-21 (got "{value}")')
+            return parse_date(value.isoformat() if isinstance(value, dt.date) else str(value))
+        except ValueError as exc:
+            self._bad(key, str(exc))
             return dt.date.today()
 
     def ids(self, key: str, allow_none: bool = False) -> tuple[str, ...] | None:

@@ -89,13 +89,39 @@ def _named(path: Path, how: str) -> Workspace:
     return Workspace(path.resolve(), how)
 
 
-def load_workspace_library(workspace: Workspace, lang: str = "en") -> Library:
-    """The library with the workspace's sections and templates layered over the built-in ones."""
+def load_workspace_library(
+    workspace: Workspace, lang: str = "en", where: str = "lang", field: str | None = None
+) -> Library:
+    """The library with the workspace's sections and templates layered over the built-in ones.
+
+    An unknown `lang` is a RequestError located at `where` (the option or file that asked
+    for it, and `field`), or a LibraryError at its line when `where` is the clinic.yaml.
+    """
     from handouts.languages import check_language
 
     roots = workspace.roots()
-    check_language([root.path for root in roots], lang)
+    paths = [root.path for root in roots]
+    if where == CLINIC_FILE:
+        check_language(
+            paths, lang, CLINIC_FILE, _clinic_line(workspace, "language"), "language", LibraryError
+        )
+    else:
+        check_language(paths, lang, where, field=field)
     return load_library(roots, lang=lang)
+
+
+def _clinic_line(workspace: Workspace, key: str) -> int | None:
+    """The line of a top-level key in the workspace's clinic.yaml (None when not found)."""
+    from handouts.yamlsource import load_yaml
+
+    if workspace.root is None:
+        return None
+    path = workspace.root / CLINIC_FILE
+    try:
+        data, _ = load_yaml(path.read_text(encoding="utf-8"), CLINIC_FILE)
+        return data.line_of(key) if key in data else None
+    except Exception:  # read_clinic has already reported an unreadable clinic.yaml
+        return None
 
 
 def load_default_library(lang: str = "en") -> Library:

@@ -193,7 +193,7 @@ def test_a_section_missing_in_the_language_is_an_error_naming_it(tmp_path, run):
 
 def test_unknown_language_is_one_error(run):
     result = run("sections", "--lang", "de")
-    assert result.exit_code == 3
+    assert result.exit_code == 4
     assert 'no sections in language "de"' in result.stderr
 
 

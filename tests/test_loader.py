@@ -269,12 +269,15 @@ def test_template_param_of_the_wrong_type_is_located(tmp_path):
 
 
 def test_an_unknown_language_names_the_ones_there_are(tmp_path):
-    write_tree(tmp_path, {"content/en/heat-use.md": GOOD_SECTION, "content/es/.keep": ""})
+    write_tree(
+        tmp_path, {"content/en/heat-use.md": GOOD_SECTION, "content/es/heat-use.md": GOOD_SECTION}
+    )
     with pytest.raises(RequestError) as caught:
         load_library([LibraryRoot(tmp_path, "test")], lang="fr")
     assert caught.value.exit_code == 4
     assert [str(p) for p in caught.value.problems] == [
-        'lang: no sections in language "fr"; languages are en, es (folders under content/)'
+        'lang: no sections in language "fr"; languages are en, es '
+        "(add content/fr/ to the workspace to write your own)"
     ]
 
 
