@@ -77,15 +77,10 @@ def load_library(roots: list[LibraryRoot] | None = None, lang: str = "en") -> Li
 
 
 def languages(roots: list[LibraryRoot]) -> list[str]:
-    """Every language that has a `content/<lang>/` folder in some root."""
-    found = {
-        folder.name
-        for root in roots
-        if (root.path / "content").is_dir()
-        for folder in (root.path / "content").iterdir()
-        if folder.is_dir()
-    }
-    return sorted(found)
+    """Every language with sections (`content/<lang>/*.md`) in some root."""
+    from handouts.languages import available_languages
+
+    return available_languages([root.path for root in roots])
 
 
 def check_language(roots: list[LibraryRoot], lang: str) -> None:
