@@ -413,3 +413,27 @@ def test_clinic_errors_are_listed_in_file_order(workspace, run, tmp_path):
     result, _, _ = render_in(run, workspace, tmp_path, "knee-dry-needling")
     lines = result.stderr.splitlines()
     assert [line.split(": ")[2] for line in lines] == ["logo", "booking.link"], lines
+
+
+def leftmost_text_x(path: Path) -> float:
+    """The smallest x at which body text starts on page 1, in points."""
+    xs: list[float] = []
+
+    def visit(text, cm, tm, font, size):
+        x = tm[4] * cm[0] + cm[4]
+        if text.strip() and x > 1:  # the page total is drawn at 0,0 inside its own form
+            xs.append(x)
+
+    PdfReader(str(path)).pages[0].extract_text(visitor_text=visit)
+    return min(xs)
+
+
+def test_margins_from_the_clinic_move_the_text(workspace, run, tmp_path):
+    _, _, default = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    default_x = leftmost_text_x(default)
+    edit(workspace, "# margins:\n#   top: 12\n#   bottom: 10\n#   side: 18",
+         "margins:\n  top: 12\n  bottom: 10\n  side: 30")  # fmt: skip
+    result, _, wide = render_in(run, workspace, tmp_path, "knee-dry-needling")
+    assert result.exit_code == 0, result.output
+    assert round(default_x) == round(18 * 72 / 25.4)
+    assert round(leftmost_text_x(wide)) == round(30 * 72 / 25.4)
