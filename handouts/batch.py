@@ -373,8 +373,12 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def combine(paths: list[Path], target: Path) -> None:
-    """Write every handout in `paths`, in order, as one PDF (for a single print job)."""
+def combine(paths: list[Path], target: Path, duplex: bool = False) -> None:
+    """Write every handout in `paths`, in order, as one PDF (for a single print job).
+
+    With `duplex`, a handout with an odd page count is followed by a blank page, so the
+    next patient's sheet never starts on the back of this one.
+    """
     import io
 
     from pypdf import PdfWriter
@@ -384,6 +388,9 @@ def combine(paths: list[Path], target: Path) -> None:
     writer = PdfWriter()
     for path in paths:
         writer.append(str(path))
+        if duplex and len(writer.pages) % 2:
+            last = writer.pages[-1]
+            writer.add_blank_page(width=last.mediabox.width, height=last.mediabox.height)
     buffer = io.BytesIO()
     writer.write(buffer)
     write_atomically(target, buffer.getvalue())

@@ -33,12 +33,19 @@ from handouts.cli_common import workspace_options
     default=None,
     help="Also write every handout, in row order, as one PDF for a single print job.",
 )
+@click.option(
+    "--duplex",
+    is_flag=True,
+    help="With --combine: start every handout on a fresh sheet for two-sided printing "
+    "(a blank page follows a handout with an odd number of pages).",
+)
 @workspace_options
 def batch(
     batch_file: Path,
     output: Path | None,
     jobs: int | None,
     combine: Path | None,
+    duplex: bool,
     workspace: Path | None,
     lang: str | None,
 ) -> None:
@@ -53,6 +60,8 @@ def batch(
     from handouts import batch as runner
     from handouts.workspace import find_workspace, load_clinic
 
+    if duplex and combine is None:
+        raise click.UsageError("--duplex goes with --combine FILE.pdf")
     if combine is not None and combine.suffix.lower() != ".pdf":
         raise click.BadParameter("must name a .pdf file", param_hint="--combine")
     runner.check_destinations(output, combine)
@@ -82,7 +91,7 @@ def batch(
     where = output if output is not None else Path("output")
     click.echo(f"made {made}, failed {len(failures)}, in {where}{'/' if made else ''}")
     if combine is not None and kept:
-        runner.combine(kept, combine)
+        runner.combine(kept, combine, duplex)
         click.echo(f"combined {len(kept)} handouts into {combine}")
     if failures:
         raise click.exceptions.Exit(failures[0].exit_code)

@@ -270,3 +270,31 @@ def test_batch_unknown_column_suggests_a_near_one(tmp_path, run):
     assert result.stderr.startswith(
         'error: b.csv:1: patien: unknown column (did you mean "patient"?); use template,'
     )
+
+
+def test_batch_duplex_starts_every_handout_on_a_fresh_sheet(tmp_path, run):
+    rows = "template,patient,sections\n"
+    rows += "knee-dry-needling,Ann Poe,standing-posture\n" * 1
+    rows += "knee-dry-needling,Bo Lin,standing-posture\n"
+    rows += "knee-dry-needling,Cy Ray,\n"
+    write_tree(tmp_path, {"rows.csv": rows})
+    out, combined = tmp_path / "out", tmp_path / "all.pdf"
+    out.mkdir()
+    args = ["batch", str(tmp_path / "rows.csv"), "-o", str(out), "--combine", str(combined)]
+    result = run(*args, "--duplex")
+    assert result.exit_code == 0, result.output
+    counts = [len(PdfReader(str(path)).pages) for path in sorted(out.iterdir())]
+    assert any(count % 2 for count in counts), "the test needs an odd-length handout"
+    reader = PdfReader(str(combined))
+    assert len(reader.pages) == sum(count + count % 2 for count in counts)
+    texts = [page.extract_text() for page in reader.pages]
+    for name in ("Ann Poe", "Bo Lin", "Cy Ray"):
+        first = next(index for index, text in enumerate(texts) if name in text)
+        assert first % 2 == 0, f"{name} starts on the back of a sheet"
+
+
+def test_duplex_needs_combine(tmp_path, run):
+    write_tree(tmp_path, {"rows.csv": "template\nknee-dry-needling\n"})
+    result = run("batch", str(tmp_path / "rows.csv"), "--duplex")
+    assert result.exit_code == 2
+    assert "--duplex goes with --combine" in result.output
