@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from handouts.errors import HandoutsError, LibraryError, Problem, RequestError, did_you_mean
+from handouts.errors import HandoutsError, Problem, RequestError, did_you_mean
 
 BASE_LANGUAGE = "en"
 LANG_PATTERN = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
@@ -31,36 +31,6 @@ def available_languages(roots: list[Path]) -> list[str]:
     return sorted(found)
 
 
-def _ids(roots: list[Path], pattern: str) -> set[str]:
-    return {path.stem for root in roots for path in root.glob(pattern)}
-
-
-def _referenced(roots: list[Path], lang: str) -> dict[str, str]:
-    """Section ids the winning templates of `lang` name, each with the template naming it."""
-    from handouts.yamlsource import load_yaml
-
-    seen: set[str] = set()
-    found: dict[str, str] = {}
-    for root in roots:
-        for path in sorted(templates_folder(root, lang).glob("*.yaml")):
-            if path.stem in seen:
-                continue
-            seen.add(path.stem)
-            try:
-                data, _ = load_yaml(path.read_text(encoding="utf-8"), path.name)
-            except (OSError, UnicodeDecodeError):
-                continue  # the loader reports unreadable files
-            if not isinstance(data, dict):
-                continue
-            for key in ("sections", "add", "optional"):
-                items = data.get(key) if isinstance(data.get(key), list) else []
-                for item in items:
-                    section_id = item.get("id") if isinstance(item, dict) else item
-                    if isinstance(section_id, str):
-                        found.setdefault(section_id, path.stem)
-    return found
-
-
 def check_language(
     roots: list[Path],
     lang: str,
@@ -69,12 +39,12 @@ def check_language(
     field: str | None = None,
     error: type[HandoutsError] = RequestError,
 ) -> None:
-    """The one language check: raise unless `lang` exists and has every section its templates name.
+    """The one language check: raise unless some root has sections in `lang`.
 
     An unknown language is reported at `where` (and `line`, `field`) as `error`: RequestError
     for a language asked for (--lang, a request file, a reprinted PDF), LibraryError for the
-    one a clinic.yaml names. A section that exists in English but not in `lang` is a
-    LibraryError naming the ids, never replaced by English.
+    one a clinic.yaml names. (A section a template needs that has no version in `lang`
+    is reported by the loader, which has the templates at hand.)
     """
     from handouts.request import visible
 
@@ -91,23 +61,5 @@ def check_language(
                 f"languages are {', '.join(languages) or 'none'}{hint}",
                 line=line,
                 field=field,
-            )
-        )
-    if lang == BASE_LANGUAGE:
-        return
-    have = _ids(roots, f"content/{lang}/*.md")
-    english = _ids(roots, f"content/{BASE_LANGUAGE}/*.md")
-    missing = {
-        section_id: template
-        for section_id, template in _referenced(roots, lang).items()
-        if section_id not in have and section_id in english
-    }
-    if missing:
-        raise LibraryError(
-            Problem(
-                f"content/{lang}",
-                f"{len(missing)} section(s) used by the {lang} templates have no {lang} "
-                f"version: {', '.join(sorted(missing))}; add content/{lang}/<id>.md for each "
-                f"(or use --lang {BASE_LANGUAGE})",
             )
         )

@@ -14,8 +14,8 @@ from typing import Any
 from handouts.checks import Checker, describe
 from handouts.errors import LibraryError, Problem, did_you_mean
 from handouts.extends import read_changes, resolve_extends
+from handouts.languages import BASE_LANGUAGE, templates_folder
 from handouts.languages import check_language as check_language_of
-from handouts.languages import templates_folder
 from handouts.model import Library, Section, SourceRef, Template, TemplateEntry
 from handouts.params import PARAM_TYPES, ParamSpec, ParamValueError
 from handouts.sandbox import check_source
@@ -47,9 +47,18 @@ def builtin_root() -> LibraryRoot:
 
 
 def load_library(roots: list[LibraryRoot] | None = None, lang: str = "en") -> Library:
-    """Load every section and template from `roots` (first wins); raise LibraryError."""
+    """Load every section and template from `roots` (first wins); raise LibraryError.
+
+    An unknown `lang` is a RequestError; callers that know where the language came from
+    check it themselves and call `read_library`.
+    """
     roots = roots if roots is not None else [builtin_root()]
     check_language(roots, lang)
+    return read_library(roots, lang)
+
+
+def read_library(roots: list[LibraryRoot], lang: str) -> Library:
+    """Load and validate every file of `lang` in `roots` (first wins); raise LibraryError."""
     problems: list[Problem] = []
     broken: set[str] = set()
     library = Library(roots=tuple(root.path for root in roots))
@@ -69,11 +78,40 @@ def load_library(roots: list[LibraryRoot] | None = None, lang: str = "en") -> Li
             if template:
                 candidates.setdefault(template.id, []).append(template)
     library.templates.update(resolve_extends(candidates, library, problems))
+    untranslated = _untranslated(library, roots, lang, broken)
+    if untranslated:
+        problems.append(
+            Problem(
+                f"content/{lang}",
+                f"{len(untranslated)} section(s) used by the {lang} templates have no {lang} "
+                f"version: {', '.join(sorted(untranslated))}; add content/{lang}/<id>.md for "
+                f"each (or use --lang {BASE_LANGUAGE})",
+            )
+        )
     for template in library.templates.values():
-        problems += check_template_references(template, library, broken)
+        problems += check_template_references(template, library, broken | untranslated)
     if problems:
         raise LibraryError(problems)
     return library
+
+
+def _untranslated(
+    library: Library, roots: list[LibraryRoot], lang: str, broken: set[str]
+) -> set[str]:
+    """Sections the templates of `lang` name that exist only in the base language.
+
+    Those are one error naming them all, never silently replaced by the English ones.
+    """
+    if lang == BASE_LANGUAGE:
+        return set()
+    named = {
+        section_id
+        for template in library.templates.values()
+        for section_id in (*template.section_ids(), *template.optional)
+    }
+    missing = named - set(library.sections) - broken
+    base = {p.stem for root in roots for p in (root.path / "content" / BASE_LANGUAGE).glob("*.md")}
+    return missing & base
 
 
 def languages(roots: list[LibraryRoot]) -> list[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from handouts.clinic import Clinic
 from handouts.errors import LibraryError, Problem
-from handouts.loader import LibraryRoot, builtin_root, load_library
+from handouts.loader import LibraryRoot, builtin_root, read_library
 from handouts.model import Library
 
 CLINIC_FILE = "clinic.yaml"
@@ -107,7 +107,7 @@ def load_workspace_library(
         )
     else:
         check_language(paths, lang, where, field=field)
-    return load_library(roots, lang=lang)
+    return read_library(roots, lang)
 
 
 def _clinic_line(workspace: Workspace, key: str) -> int | None:
