@@ -70,7 +70,9 @@ def resolve_extends(
     """The winning template of each id, with every `extends` chain applied."""
     resolved: dict[tuple[str, int], Template | None] = {}
 
-    def resolve(template_id: str, depth: int, chain: tuple[str, ...]) -> Template | None:
+    def resolve(
+        template_id: str, depth: int, chain: tuple[tuple[str, int], ...]
+    ) -> Template | None:
         key = (template_id, depth)
         if key in resolved:
             return resolved[key]
@@ -86,30 +88,19 @@ def resolve_extends(
         else:
             base_key = (base_id, 0)
             exists = base_id in candidates
+
+        def refuse(message: str) -> None:
+            problems.append(Problem(template.path, message, line=changes.line, field="extends"))
+            resolved[key] = None
+
         if not exists:
             hint = did_you_mean(base_id, candidates) if base_id != template_id else ""
-            problems.append(
-                Problem(
-                    template.path,
-                    f'no template "{base_id}" to extend{hint}',
-                    line=changes.line,
-                    field="extends",
-                )
-            )
-            resolved[key] = None
+            refuse(f'no template "{base_id}" to extend{hint}')
             return None
-        if base_key in [(c, d) for c, d in _pairs(chain)]:
-            problems.append(
-                Problem(
-                    template.path,
-                    f'"{base_id}" extends itself in a loop',
-                    line=changes.line,
-                    field="extends",
-                )
-            )
-            resolved[key] = None
+        if base_key in chain:
+            refuse(f'"{base_id}" extends itself in a loop')
             return None
-        base = resolve(*base_key, (*chain, f"{template_id}@{depth}"))
+        base = resolve(*base_key, (*chain, key))
         result = apply_changes(template, base, library, problems) if base else None
         resolved[key] = result
         return result
@@ -120,14 +111,6 @@ def resolve_extends(
         if template is not None:
             out[template_id] = template
     return out
-
-
-def _pairs(chain: tuple[str, ...]) -> list[tuple[str, int]]:
-    pairs = []
-    for link in chain:
-        name, _, depth = link.rpartition("@")
-        pairs.append((name, int(depth)))
-    return pairs
 
 
 def apply_changes(
