@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from handouts.colours import contrast_on_white, parse_hex
-from tests.helpers import pdf_text
+from tests.helpers import pdf_text, write_tree
 
 LOGO_SIZE = (300, 120)
 
@@ -437,3 +437,19 @@ def test_margins_from_the_clinic_move_the_text(workspace, run, tmp_path):
     assert result.exit_code == 0, result.output
     assert round(default_x) == round(18 * 72 / 25.4)
     assert round(leftmost_text_x(wide)) == round(30 * 72 / 25.4)
+
+
+def test_templates_extending_each_other_in_a_loop_are_one_located_error(tmp_path, run):
+    root = write_tree(
+        tmp_path / "ws",
+        {
+            "clinic.yaml": "name: Test\n",
+            "templates/a.yaml": "id: a\nextends: b\ntitle: A\n",
+            "templates/b.yaml": "id: b\nextends: a\ntitle: B\n",
+        },
+    )
+    result = run("templates", "--workspace", str(root))
+    assert result.exit_code == 3
+    assert (
+        result.stderr.strip() == 'error: templates/b.yaml:2: extends: "a" extends itself in a loop'
+    )
