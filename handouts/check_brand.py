@@ -13,10 +13,9 @@ from collections.abc import Iterable, Iterator
 from handouts.check import CheckContext, Finding, findings_of
 from handouts.clinic import Clinic
 from handouts.errors import HandoutsError, Problem
-from handouts.fill import base_context, fill_section
+from handouts.fill import fill_section, section_context
 from handouts.markup import parse_markdown
 from handouts.model import Library
-from handouts.request import Request
 from handouts.workspace import Workspace, load_clinic
 
 
@@ -59,8 +58,7 @@ def _printed_texts(context: CheckContext) -> Iterator[tuple[str, str]]:
 def _library_texts(library: Library, clinic: Clinic, lang: str) -> Iterator[tuple[str, str]]:
     from handouts.textview import blocks_as_text
 
-    request = Request(template="", date=dt.date(2026, 1, 1), lang=lang)
-    context = base_context(request, clinic)
+    context = section_context(clinic, lang, dt.date(2026, 1, 1))
     for template in library.templates.values():
         yield template.path, " ".join((template.title, template.subtitle, template.intro))
     for section in library.sections.values():

@@ -55,6 +55,14 @@ def base_context(request: Request, clinic: Clinic) -> dict[str, Any]:
     }
 
 
+def section_context(
+    clinic: Clinic, lang: str = "en", date: dt.date | None = None
+) -> dict[str, Any]:
+    """The context for filling a section outside any handout (no patient, a given date)."""
+    request = Request(template="", date=date or dt.date.today(), lang=lang)
+    return base_context(request, clinic)
+
+
 def fill_section(section: Section, values: dict[str, Any], context: dict[str, Any]) -> str:
     """Fill one section's body with its values; raise LibraryError located in its file."""
     problems: list[Problem] = []

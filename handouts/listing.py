@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from itertools import groupby
 
 from handouts.clinic import Clinic
 from handouts.errors import Problem, RequestError, did_you_mean
-from handouts.fill import base_context, fill_section
+from handouts.fill import fill_section, section_context
 from handouts.markup import parse_markdown
 from handouts.model import Library, Section
 from handouts.params import ParamValueError, format_value
-from handouts.request import Request
 from handouts.textview import blocks_as_text
 
 
@@ -81,7 +79,7 @@ def show_section(library: Library, clinic: Clinic, section_id: str, settings: Se
             problems.append(Problem(f"--set {text}", f"{section_id}.{name} {exc}"))
     if problems:
         raise RequestError(problems)
-    context = base_context(Request(template="", date=dt.date.today()), clinic)
+    context = section_context(clinic)
     body = blocks_as_text(parse_markdown(fill_section(section, values, context)))
     head = [section.title, "=" * len(section.title), section.summary, ""]
     if section.params:

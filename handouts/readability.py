@@ -11,10 +11,9 @@ from collections.abc import Iterator
 
 from handouts.clinic import Clinic
 from handouts.document import Block, Callout, ListBlock, Paragraph, Table, plain_text
-from handouts.fill import base_context, fill_section
+from handouts.fill import fill_section, section_context
 from handouts.markup import parse_markdown
 from handouts.model import Section
-from handouts.request import Request
 
 MIN_WORDS = 3
 
@@ -56,7 +55,7 @@ def grade(text: str) -> float:
 
 def section_prose(section: Section, clinic: Clinic | None = None) -> str:
     """A section's prose filled with its defaults."""
-    context = base_context(Request(template="", date=dt.date(2026, 1, 1)), clinic or Clinic())
+    context = section_context(clinic or Clinic(), date=dt.date(2026, 1, 1))
     return prose(parse_markdown(fill_section(section, section.defaults(), context)))
 
 
