@@ -10,12 +10,12 @@ import click
 
 from handouts import __version__
 from handouts.cli_common import (
+    DateType,
     large_print_option,
     load_setup,
     output_option,
     workspace_options,
 )
-from handouts.request import DateType
 
 EPILOG = """\b
 Examples:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -71,3 +72,27 @@ def load_setup(workspace: Path | None, lang: str | None) -> Setup:
     chosen = (clinic.language if lang is None else lang).strip()
     library = load_workspace_library(found, chosen, CLINIC_FILE if lang is None else "--lang")
     return Setup(found.describe(), clinic, chosen, library)
+
+
+class DateError(click.BadParameter):
+    """A bad date on the command line, shown as one located line (no usage block)."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {self.message}", err=True)
+
+
+class DateType(click.ParamType):
+    """A command-line date, YYYY-MM-DD; a wrong one is one plain line, exit code 2."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        from handouts.request import parse_date
+
+        try:
+            return parse_date(str(value))
+        except ValueError as exc:
+            option = param.opts[0] if param is not None and param.opts else "date"
+            raise DateError(f"{option}: {exc}", ctx, param) from None

@@ -8,8 +8,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import click
-
 from handouts.errors import Problem, RequestError
 
 NAME_LIMIT = 200
@@ -61,28 +59,6 @@ def parse_date(text: str) -> dt.date:
             f"to {LAST_YEAR}, e.g. 2026-11-21"
         )
     return date
-
-
-class DateError(click.BadParameter):
-    """A bad date on the command line, shown as one located line (no usage block)."""
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"error: {self.message}", err=True)
-
-
-class DateType(click.ParamType):
-    """A command-line date, YYYY-MM-DD; a wrong one is one plain line, exit code 2."""
-
-    name = "date"
-
-    def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return parse_date(str(value))
-        except ValueError as exc:
-            option = param.opts[0] if param is not None and param.opts else "date"
-            raise DateError(f"{option}: {exc}", ctx, param) from None
 
 
 @dataclass(frozen=True)
