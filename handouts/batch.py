@@ -265,7 +265,11 @@ def _folder_problems(where: str, folder: Path, what: str) -> list[Problem]:
 
 
 class Names:
-    """Output names from the clinic's pattern, made distinct with -2, -3, ... in one run."""
+    """Output names from the clinic's pattern, made distinct with -2, -3, ...
+
+    Like `handouts render`, a batch never replaces another patient's handout left in the
+    folder by an earlier run; the same patient's handout is simply made again.
+    """
 
     def __init__(self, folder: Path | None, pattern: str) -> None:
         self.folder = folder
@@ -273,14 +277,14 @@ class Names:
         self.taken: set[str] = set()
 
     def target(self, request: Request) -> Path:
-        """The path for `request`, never one already given out in this run."""
-        from handouts.output import resolve_target
+        """The path for `request`: never one given out in this run, nor another patient's file."""
+        from handouts.output import free_name, resolve_target
+        from handouts.pipeline import held_by_another
 
-        base = resolve_target(self.folder, request, self.pattern)
-        candidate, number = base, 1
-        while candidate.name in self.taken:
-            number += 1
-            candidate = base.with_name(f"{base.stem}-{number}{base.suffix}")
+        def taken(path: Path) -> bool:
+            return path.name in self.taken or held_by_another(path, request)
+
+        candidate = free_name(resolve_target(self.folder, request, self.pattern), taken)
         self.taken.add(candidate.name)
         return candidate
 

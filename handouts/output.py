@@ -6,6 +6,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from handouts.errors import OutputError, Problem
@@ -89,10 +90,10 @@ def chooses_name(output: Path | None) -> bool:
     return output is None or output.suffix.lower() != ".pdf" or output.is_dir()
 
 
-def free_name(target: Path) -> Path:
-    """`target`, or the first of name-2.pdf, name-3.pdf, ... that does not exist yet."""
+def free_name(target: Path, taken: Callable[[Path], bool] = Path.exists) -> Path:
+    """`target`, or the first of name-2.pdf, name-3.pdf, ... that is not `taken`."""
     candidate, number = target, 1
-    while candidate.exists():
+    while taken(candidate):
         number += 1
         candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
     return candidate

@@ -42,17 +42,19 @@ def render_bytes(
     return render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
 
 
-def made_for(path: Path, request: Request) -> bool:
-    """Whether the handout at `path` was made for the same patient, template and date."""
+def held_by_another(path: Path, request: Request) -> bool:
+    """Whether `path` exists and is not a handout made for this patient, template and date."""
     from handouts.errors import HandoutsError
     from handouts.provenance import read_provenance
 
+    if not path.exists():
+        return False
     try:
         earlier = read_provenance(path).request
     except HandoutsError:
-        return False
+        return True
     same = (earlier.patient, earlier.template, earlier.date)
-    return same == (request.patient, request.template, request.date)
+    return same != (request.patient, request.template, request.date)
 
 
 def render_to_file(
@@ -69,8 +71,8 @@ def render_to_file(
     handouts did not make), the next free name (-2, -3, ...) is used instead.
     """
     target = resolve_target(output, request, clinic.file_pattern)
-    if chooses_name(output) and target.exists() and not made_for(target, request):
-        target = free_name(target)
+    if chooses_name(output):
+        target = free_name(target, lambda path: held_by_another(path, request))
     data = render_bytes(request, library, clinic, options)
     write_atomically(target, data)
     return target

@@ -298,3 +298,18 @@ def test_duplex_needs_combine(tmp_path, run):
     result = run("batch", str(tmp_path / "rows.csv"), "--duplex")
     assert result.exit_code == 2
     assert "--duplex goes with --combine" in result.output
+
+
+def test_batch_never_replaces_another_patients_sheet_from_an_earlier_run(tmp_path, run):
+    out = tmp_path / "out"
+    out.mkdir()
+    first = "template,patient,date\nknee-dry-needling,Jane Doe,2026-03-04\n"
+    second = "template,patient,date\nknee-dry-needling,John Dean,2026-03-04\n"
+    write_tree(tmp_path, {"first.csv": first, "second.csv": second})
+    assert run("batch", str(tmp_path / "first.csv"), "-o", str(out), "--jobs", "1").exit_code == 0
+    assert run("batch", str(tmp_path / "second.csv"), "-o", str(out), "--jobs", "1").exit_code == 0
+    assert run("batch", str(tmp_path / "first.csv"), "-o", str(out), "--jobs", "1").exit_code == 0
+    names = sorted(path.name for path in out.iterdir())
+    assert names == ["2026-03-04-knee-dry-needling-JD-2.pdf", "2026-03-04-knee-dry-needling-JD.pdf"]
+    assert "Jane Doe" in pdf_text(out / "2026-03-04-knee-dry-needling-JD.pdf")
+    assert "John Dean" in pdf_text(out / "2026-03-04-knee-dry-needling-JD-2.pdf")
