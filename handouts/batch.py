@@ -101,19 +101,7 @@ def _text_lines(path: Path) -> Iterator[str]:
 
 def _read_text(path: Path) -> str:
     """The whole file as UTF-8 text (a BOM dropped), or a located error."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _read_problem(path, exc) from None
-    try:
-        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-    except UnicodeDecodeError as exc:
-        skipped = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-        at = exc.start + skipped
-        raise _not_utf8(path.name, data, data.count(b"\n", 0, at) + 1, at) from None
-    if "\x00" in text:
-        raise _not_utf8(path.name, data, data.count(b"\n", 0, data.index(b"\x00")) + 1)
-    return text
+    return "".join(_text_lines(path))
 
 
 def _csv_rows(path: Path, lang: str) -> Iterator[Row]:

@@ -63,12 +63,6 @@ def register_check(name: str, check: Check) -> None:
     _CHECKS.append((name, check))
 
 
-def registered_checks() -> list[str]:
-    """Names of the checks that `run_checks` runs, in order."""
-    _register_builtin_checks()
-    return [name for name, _ in _CHECKS]
-
-
 def findings_of(check: str, error: HandoutsError, level: str = "error") -> list[Finding]:
     """Turn every problem of a raised error into a finding."""
     return [Finding(level, check, problem) for problem in error.problems]
