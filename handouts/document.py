@@ -57,7 +57,22 @@ class Table:
     rows: tuple[tuple[Inline, ...], ...]
 
 
-Block = Heading | Paragraph | ListBlock | Callout | Table
+@dataclass(frozen=True)
+class Figure:
+    """A picture of an exercise: `![caption](figure:id)` in a section.
+
+    `target` is what the Markdown named (normally `figure:<id>`); `art` is filled in when
+    the figure is resolved: a vector drawing (figures.shapes.Drawing) or a clinic picture
+    (figures.model.Picture). The caption is always printed under it.
+    """
+
+    id: str
+    caption: str
+    target: str = ""
+    art: object = None
+
+
+Block = Heading | Paragraph | ListBlock | Callout | Table | Figure
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,105 @@
+"""Figures in the PDF: pose drawings as vector shapes, clinic photos and SVGs, with a caption.
+
+`figure_flowable(block, width, accent, caption_style)` is the one entry point the layout uses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.graphics.shapes import Circle, Group, PolyLine, Polygon
+from reportlab.graphics.shapes import Drawing as RLDrawing
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
+
+from handouts import document as doc
+from handouts.figures.model import Picture
+from handouts.figures.shapes import Disc, Drawing, Line, Shape, colour
+
+MAX_HEIGHT_SHARE = 1.0  # a figure is at most as tall as it is wide
+
+
+def _rl(role: str | None, accent: str | None) -> Any:
+    value = colour(role, accent)
+    return None if value is None else colors.HexColor(value)
+
+
+def _flat(points: tuple[tuple[float, float], ...]) -> list[float]:
+    return [value for point in points for value in point]
+
+
+def vector_drawing(drawing: Drawing, width: float, accent: str | None = None) -> RLDrawing:
+    """A ReportLab drawing of `drawing` scaled to `width` points."""
+    scale = width / drawing.width
+    group = Group()
+    for shape in drawing.shapes:
+        if isinstance(shape, Line):
+            group.add(
+                PolyLine(
+                    _flat(shape.points),
+                    strokeColor=_rl(shape.colour, accent),
+                    strokeWidth=shape.width,
+                    strokeLineCap=1,
+                    strokeLineJoin=1,
+                )
+            )
+        elif isinstance(shape, Disc):
+            group.add(
+                Circle(
+                    *shape.centre,
+                    shape.radius,
+                    fillColor=_rl(shape.fill, accent),
+                    strokeColor=_rl(shape.stroke, accent),
+                    strokeWidth=shape.width,
+                )
+            )
+        elif isinstance(shape, Shape):
+            group.add(
+                Polygon(
+                    _flat(shape.points),
+                    fillColor=_rl(shape.fill, accent),
+                    strokeColor=_rl(shape.stroke, accent),
+                    strokeWidth=shape.width,
+                    strokeLineJoin=1,
+                )
+            )
+    group.scale(scale, scale)
+    group.translate(-drawing.left, -drawing.bottom)
+    out = RLDrawing(width, drawing.height * scale)
+    out.add(group)
+    return out
+
+
+def picture_flowable(picture: Picture, width: float) -> Flowable:
+    """A clinic's photo or SVG, fitted into `width` (and no taller than wide)."""
+    if picture.kind == "svg":
+        from svglib.svglib import svg2rlg
+
+        drawing = svg2rlg(picture.path)
+        scale = min(width / drawing.width, width * MAX_HEIGHT_SHARE / drawing.height)
+        drawing.scale(scale, scale)
+        drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
+        return drawing
+    pixel_width, pixel_height = picture.size
+    scale = min(width / pixel_width, width * MAX_HEIGHT_SHARE / pixel_height)
+    return Image(picture.path, pixel_width * scale, pixel_height * scale)
+
+
+def art_flowable(art: object, width: float, accent: str | None = None) -> Flowable:
+    """The drawing of a figure's art (a pose drawing or a picture), `width` wide at most."""
+    if isinstance(art, Picture):
+        return picture_flowable(art, width)
+    if isinstance(art, Drawing):
+        return vector_drawing(art, width, accent)
+    return Spacer(width, width * 0.5)
+
+
+def figure_flowable(
+    block: doc.Figure, width: float, accent: str | None, caption_style: Any, fonts: Any = None
+) -> Flowable:
+    """A figure with its caption below, kept together; `width` is the space it may use."""
+    from handouts.pdf.flowables import markup
+
+    drawing = art_flowable(block.art, width, accent)
+    caption = Paragraph(markup((doc.Span(block.caption),), fonts), caption_style)
+    return KeepTogether([drawing, Spacer(1, 2), caption])
