@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from handouts.document import plain_text
-from handouts.markup import parse_markdown
-from handouts.sandbox import TemplateFillError, literal_text, plural, render_source
+from handouts.build.markup import parse_markdown
+from handouts.library.sandbox import TemplateFillError, literal_text, plural, render_source
 
 
 def fill(source: str, **context) -> str:

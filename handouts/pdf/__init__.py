@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from handouts.clinic import Clinic
+from handouts.workspace.clinic import Clinic
 from handouts.document import Document
 from handouts.errors import Problem, RenderError
-from handouts.strings import Strings
+from handouts.library.strings import Strings
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def prepare_layout(
     from handouts.pdf.fonts import font_set
     from handouts.pdf.page import PageChrome
     from handouts.pdf.styles import make_styles
-    from handouts.strings import english
+    from handouts.library.strings import english
 
     strings = strings or english()
     texts = [text for _, text in printed_texts(document, clinic, strings)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from handouts.clinic import Clinic
+from handouts.workspace.clinic import Clinic
 from handouts.document import Document
 from handouts.pdf import PageOptions
 
