@@ -169,9 +169,9 @@ def regenerate() -> None:
     from handouts import document as d
     from handouts.build.fill import fill_plan
     from handouts.build.markup import build_document
-    from handouts.pdf.flowables import markup
     from handouts.build.plan import make_plan
     from handouts.build.request import Request
+    from handouts.pdf.flowables import markup
     from handouts.workspace.folder import load_clinic, load_default_library
 
     clinic = load_clinic()

@@ -85,8 +85,8 @@ def warm(count: int) -> dict:
     sys.path.insert(0, str(HERE))
     import floor
 
-    from handouts.render.pipeline import render_bytes
     from handouts.build.request import Request
+    from handouts.render.pipeline import render_bytes
     from handouts.workspace.folder import load_clinic, load_default_library
 
     data = json.loads(floor.DATA.read_text(encoding="utf-8"))

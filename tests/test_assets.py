@@ -9,8 +9,8 @@ import zlib
 import pytest
 from PIL import Image
 
-from handouts.workspace.assets import check_font, check_image, image_size
 from handouts.pdf.fonts import atkinson_files
+from handouts.workspace.assets import check_font, check_image, image_size
 
 
 def png_bytes(width: int = 4, height: int = 3) -> bytes:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from handouts.document import plain_text
 from handouts.build.markup import parse_markdown
+from handouts.document import plain_text
 from handouts.library.sandbox import TemplateFillError, literal_text, plural, render_source
 
 

@@ -9,19 +9,19 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from handouts.check.rendering import extreme
-from handouts.workspace.clinic import Clinic
 from handouts.build.fill import fill_plan
-from handouts.library.loader import load_library
 from handouts.build.markup import build_document
+from handouts.build.plan import make_plan
+from handouts.build.request import ParamSetting, Request
+from handouts.check.rendering import extreme
+from handouts.library.loader import load_library
 from handouts.library.model import Section
 from handouts.library.params import format_value
 from handouts.pdf import PageOptions
 from handouts.pdf.measure import section_heights
 from handouts.render.pipeline import render_bytes
-from handouts.build.plan import make_plan
 from handouts.text.readability import section_grade, section_prose
-from handouts.build.request import ParamSetting, Request
+from handouts.workspace.clinic import Clinic
 
 LIBRARY = load_library()
 SECTIONS = sorted(LIBRARY.sections)

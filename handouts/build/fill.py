@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from handouts.workspace.clinic import Clinic
-from handouts.errors import LibraryError, Problem
-from handouts.library.model import Section
 from handouts.build.plan import Plan
 from handouts.build.request import Request
+from handouts.errors import LibraryError, Problem
+from handouts.library.model import Section
 from handouts.library.sandbox import TemplateFillError, render_source
+from handouts.workspace.clinic import Clinic
 
 
 @dataclass(frozen=True)

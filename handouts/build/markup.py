@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 
+from handouts.build.fill import FilledHandout
 from handouts.document import (
     Block,
     Callout,
@@ -26,7 +27,6 @@ from handouts.document import (
     Span,
     Table,
 )
-from handouts.build.fill import FilledHandout
 
 CALLOUT_KINDS = ("tip", "caution")
 WRITING_LINES = 4

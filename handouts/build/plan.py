@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from handouts.build.request import ParamSetting, Request
 from handouts.errors import Problem, RequestError, did_you_mean, one_of
 from handouts.library.model import Library, Section, Template
 from handouts.library.params import ParamValueError
-from handouts.build.request import ParamSetting, Request
 
 SAFETY_CATEGORY = "safety"
 

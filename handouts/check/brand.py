@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from handouts.check.report import CheckContext, Finding, findings_of
-from handouts.workspace.clinic import Clinic
-from handouts.errors import HandoutsError, Problem
 from handouts.build.fill import fill_section, section_context
 from handouts.build.markup import parse_markdown
+from handouts.check.report import CheckContext, Finding, findings_of
+from handouts.errors import HandoutsError, Problem
 from handouts.library.model import Library
+from handouts.workspace.clinic import Clinic
 from handouts.workspace.folder import Workspace, load_clinic
 
 

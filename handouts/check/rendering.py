@@ -7,14 +7,14 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from handouts.check.report import CheckContext, Finding, findings_of
-from handouts.errors import HandoutsError, Problem
 from handouts.build.fill import base_context, fill_section
 from handouts.build.markup import parse_markdown
+from handouts.build.request import ParamSetting, Request
+from handouts.check.report import CheckContext, Finding, findings_of
+from handouts.errors import HandoutsError, Problem
 from handouts.library.model import Library, Section
 from handouts.library.params import MAX_TEXT_LENGTH, ParamSpec
 from handouts.text.readability import section_grade
-from handouts.build.request import ParamSetting, Request
 
 MAX_GRADE = 8.0
 CHECK_DATE = dt.date(2026, 12, 31)

@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from handouts.workspace.clinic import Clinic
 from handouts.errors import HandoutsError, Problem
 from handouts.library.loader import LibraryRoot, languages, load_library
 from handouts.library.model import Library
+from handouts.workspace.clinic import Clinic
 
 LEVELS = ("error", "warning", "info")
 

@@ -46,8 +46,8 @@ def check(roots: Sequence[Path], workspace: Path | None, strict: bool, output_fo
     should read at grade 8 or below. Exits 3 when there are errors (or
     warnings, with --strict).
     """
-    from handouts.check.report import counts, failed, run_checks
     from handouts.check.brand import clinic_with_findings
+    from handouts.check.report import counts, failed, run_checks
     from handouts.library.loader import LibraryRoot
     from handouts.workspace.folder import CLINIC_FILE, find_workspace
 

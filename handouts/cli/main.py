@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
 from handouts import __version__
+from handouts.errors import HandoutsError
 from handouts.cli.options import (
     DateType,
     large_print_option,
@@ -40,8 +42,28 @@ LAZY_COMMANDS = {
 }
 
 
+class HandoutsCliError(click.ClickException):
+    """A library error on its way out of the command line: its lines, its exit code."""
+
+    def __init__(self, error: HandoutsError) -> None:
+        super().__init__(error.message)
+        self.error = error
+        self.exit_code = error.exit_code
+
+    def show(self, file: Any = None) -> None:
+        for line in self.error.lines():
+            click.echo(line, err=True)
+
+
 class LazyGroup(click.Group):
-    """A click group that imports some commands only when they are used."""
+    """A click group that imports some commands only when they are used, and turns the
+    library's errors into messages and exit codes (the only place that does)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HandoutsError as error:
+            raise HandoutsCliError(error) from None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
@@ -143,8 +165,8 @@ def render(
     output: Path | None,
 ) -> None:
     """Render TEMPLATE as a PDF handout and print the path written."""
-    from handouts.render.pipeline import RenderOptions, render_to_file
     from handouts.build.request import ParamSetting, Request
+    from handouts.render.pipeline import RenderOptions, render_to_file
 
     if from_pdf is not None or template is None:
         from handouts.cli.inspect import refuse_with_from, render_from

@@ -20,8 +20,8 @@ from handouts.cli.options import (
 @workspace_options
 def new(output: Path | None, large_print: bool, workspace: Path | None, lang: str | None) -> None:
     """Make a handout step by step: template, patient, sections, values, notes."""
-    from handouts.render.pipeline import RenderOptions, render_to_file
     from handouts.cli.prompts import ask_request
+    from handouts.render.pipeline import RenderOptions, render_to_file
 
     setup = load_setup(workspace, lang)
     library, clinic = setup.library, setup.clinic

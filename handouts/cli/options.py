@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from handouts.workspace.clinic import Clinic
     from handouts.library.model import Library
+    from handouts.workspace.clinic import Clinic
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -65,7 +65,12 @@ class Setup:
 
 def load_setup(workspace: Path | None, lang: str | None) -> Setup:
     """Find the workspace, read its clinic.yaml, and load the library in the chosen language."""
-    from handouts.workspace.folder import CLINIC_FILE, find_workspace, load_clinic, load_workspace_library
+    from handouts.workspace.folder import (
+        CLINIC_FILE,
+        find_workspace,
+        load_clinic,
+        load_workspace_library,
+    )
 
     found = find_workspace(workspace)
     clinic = load_clinic(found)

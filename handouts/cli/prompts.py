@@ -14,10 +14,17 @@ from typing import Any
 
 import click
 
+from handouts.build.request import (
+    NAME_LIMIT,
+    NOTE_LIMIT,
+    ParamSetting,
+    Request,
+    clean_typed,
+    parse_date,
+)
 from handouts.errors import Problem, RequestError
 from handouts.library.model import Library
 from handouts.library.params import ParamSpec, ParamValueError, format_value
-from handouts.build.request import NAME_LIMIT, NOTE_LIMIT, ParamSetting, Request, clean_typed, parse_date
 
 WHERE = "new"
 

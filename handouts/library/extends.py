@@ -11,9 +11,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from handouts.yamlfile.checker import Checker
 from handouts.errors import Problem, did_you_mean
 from handouts.library.model import Library, Template, TemplateChanges, TemplateEntry
+from handouts.yamlfile.checker import Checker
 from handouts.yamlfile.reader import Located
 
 SAFETY_CATEGORY = "safety"

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from handouts.yamlfile.checker import Checker, describe
 from handouts.errors import LibraryError, Problem, did_you_mean
 from handouts.library.extends import read_changes, resolve_extends
 from handouts.library.languages import BASE_LANGUAGE, templates_folder
@@ -19,6 +18,7 @@ from handouts.library.languages import check_language as check_language_of
 from handouts.library.model import Library, Section, SourceRef, Template, TemplateEntry
 from handouts.library.params import PARAM_TYPES, ParamSpec, ParamValueError
 from handouts.library.sandbox import check_source
+from handouts.yamlfile.checker import Checker, describe
 from handouts.yamlfile.reader import Located, load_yaml
 
 SECTION_KEYS = ("id", "title", "category", "summary", "params", "sources")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from handouts.yamlfile.checker import Checker
 from handouts.errors import LibraryError, Problem
+from handouts.yamlfile.checker import Checker
 from handouts.yamlfile.reader import load_yaml
 
 STRINGS_FILE = "strings.yaml"

@@ -10,11 +10,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from handouts.workspace.clinic import Clinic
+from handouts.library.strings import Strings
 from handouts.pdf.flowables import text_markup
 from handouts.pdf.fonts import FontSet
 from handouts.pdf.styles import RULE, Styles
-from handouts.library.strings import Strings
+from handouts.workspace.clinic import Clinic
 
 PAPER_SIZES = {"letter": LETTER, "a4": A4}
 SIDE_MARGIN = 18 * mm

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from handouts.build.request import REQUEST_KEYS, Request
 from handouts.errors import HandoutsError, OutputError, Problem, RequestError, did_you_mean
 from handouts.render.output import DEFAULT_FOLDER
-from handouts.build.request import REQUEST_KEYS, Request
 
 # A CSV names each param in its own SECTION.PARAM column instead of a `set` mapping.
 CSV_COLUMNS = (*(key for key in REQUEST_KEYS if key != "set"), "large_print")

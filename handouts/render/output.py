@@ -9,8 +9,8 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from handouts.errors import OutputError, Problem
 from handouts.build.request import Request
+from handouts.errors import OutputError, Problem
 
 DEFAULT_FOLDER = Path("output")
 

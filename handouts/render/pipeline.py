@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from handouts.workspace.clinic import Clinic
 from handouts.build.fill import fill_plan
 from handouts.build.markup import build_document
-from handouts.library.model import Library
-from handouts.render.output import chooses_name, free_name, resolve_target, write_atomically
 from handouts.build.plan import make_plan
 from handouts.build.request import Request
+from handouts.library.model import Library
+from handouts.render.output import chooses_name, free_name, resolve_target, write_atomically
+from handouts.workspace.clinic import Clinic
 
 
 @dataclass(frozen=True)

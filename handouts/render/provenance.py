@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from handouts import __version__
-from handouts.errors import Problem, RequestError
-from handouts.library.model import Library, Section
 from handouts.build.plan import Plan
 from handouts.build.request import Request
+from handouts.errors import Problem, RequestError
+from handouts.library.model import Library, Section
 
 INFO_KEY = "HandoutsRequest"
 FORMAT = 1

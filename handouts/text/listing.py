@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from handouts.workspace.clinic import Clinic
-from handouts.errors import Problem, RequestError, did_you_mean
 from handouts.build.fill import fill_section, section_context
 from handouts.build.markup import parse_markdown
+from handouts.errors import Problem, RequestError, did_you_mean
 from handouts.library.model import Library, Section
 from handouts.library.params import ParamValueError, format_value
 from handouts.text.view import blocks_as_text
+from handouts.workspace.clinic import Clinic
 
 
 def describe_params(section: Section) -> list[str]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from handouts.workspace.clinic import Clinic
-from handouts.document import Block, Callout, ListBlock, Paragraph, Table, plain_text
 from handouts.build.fill import fill_section, section_context
 from handouts.build.markup import parse_markdown
+from handouts.document import Block, Callout, ListBlock, Paragraph, Table, plain_text
 from handouts.library.model import Section
+from handouts.workspace.clinic import Clinic
 
 MIN_WORDS = 3
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from string import Formatter
 from typing import TYPE_CHECKING
 
+from handouts.errors import LibraryError, Problem
 from handouts.workspace.assets import check_image
-from handouts.yamlfile.checker import Checker
 from handouts.workspace.clinic import (
     DEFAULT_FILE_PATTERN,
     FONT_STYLES,
@@ -18,7 +18,6 @@ from handouts.workspace.clinic import (
     Practitioner,
 )
 from handouts.workspace.colours import colour_problem
-from handouts.errors import LibraryError, Problem
 from handouts.workspace.fonts import (
     FontProblem,
     fallback_file,
@@ -26,6 +25,7 @@ from handouts.workspace.fonts import (
     package_family,
     ttf_problem,
 )
+from handouts.yamlfile.checker import Checker
 from handouts.yamlfile.reader import Located, load_yaml
 
 if TYPE_CHECKING:

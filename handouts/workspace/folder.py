@@ -14,10 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from handouts.workspace.clinic import Clinic
 from handouts.errors import LibraryError, Problem
 from handouts.library.loader import LibraryRoot, builtin_root, read_library
 from handouts.library.model import Library
+from handouts.workspace.clinic import Clinic
 
 CLINIC_FILE = "clinic.yaml"
 ENV_VAR = "HANDOUTS_WORKSPACE"

@@ -89,11 +89,82 @@ _LocatingLoader.add_constructor(
 )
 
 
+MAX_DEPTH = 40  # mappings and lists inside each other; our files need five or six
+MAX_VALUES = 200_000  # values once every alias is written out (an alias bomb has billions)
+TOO_DEEP = f"YAML: nested too deeply; use at most {MAX_DEPTH} levels"
+
+
+class _TooLarge(Exception):
+    """The document is deeper or, with its aliases expanded, larger than our limits."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def _check_size(root: yaml.Node | None) -> None:
+    """Refuse a node graph deeper than MAX_DEPTH or holding more than MAX_VALUES values
+    once aliases are expanded; shared (aliased) nodes are measured once, without recursion."""
+    if root is None:
+        return
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, depth, done = stack.pop()
+        key = id(node)
+        line = node.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            raise _TooLarge(TOO_DEEP, line)
+        children = _children(node)
+        if done:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            if sizes[key] > MAX_VALUES:
+                raise _TooLarge(
+                    f"YAML: holds more than {MAX_VALUES:,} values once its aliases (*name) are "
+                    "written out; repeat fewer values",
+                    line,
+                )
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise _TooLarge("YAML: an alias (*name) refers to the value that holds it", line)
+        open_nodes.add(key)
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in children if id(child) not in sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _parse(text: str) -> Any:
+    loader = _LocatingLoader(text)
+    try:
+        node = loader.get_single_node()
+        _check_size(node)
+        return None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str, where: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
-    """Parse YAML text safely; return (data, problems). Line numbers start at `first_line`."""
+    """Parse YAML text safely; return (data, problems). Line numbers start at `first_line`.
+
+    Every message is ours, whichever PyYAML is installed; depth and alias expansion are
+    limited (MAX_DEPTH, MAX_VALUES) so a file cannot hang the program or eat its memory.
+    """
     offset = first_line - 1
     try:
-        return yaml.load("\n" * offset + text, Loader=_LocatingLoader), []
+        return _parse("\n" * offset + text), []
+    except _TooLarge as exc:
+        return None, [Problem(where, exc.message, line=exc.line)]
     except DuplicateKeyError as dup:
         return None, [
             Problem(
@@ -107,15 +178,17 @@ def load_yaml(text: str, where: str, first_line: int = 1) -> tuple[Any, list[Pro
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         what = exc.problem or "not valid YAML"
+        if "nesting depth" in what:  # libyaml's own limit, worded by the installed version
+            return None, [Problem(where, TOO_DEEP, line=line)]
+        if mark is not None and _indented_with_tab(text, mark.line - offset):
+            what = "a tab is used to indent this line; YAML needs spaces"
         if "could not determine a constructor" in what:
             what = f"{what.split('for the tag')[-1].strip()} tags are not allowed; use plain values"
         return None, [Problem(where, f"YAML: {what}", line=line)]
     except yaml.YAMLError as exc:
         return None, [Problem(where, f"YAML: {exc}", line=first_line)]
     except RecursionError:
-        return None, [
-            Problem(where, "YAML: nested too deeply; use at most a few levels", line=first_line)
-        ]
+        return None, [Problem(where, TOO_DEEP, line=first_line)]
     except Exception:
         # PyYAML's own constructors fail with plain exceptions on e.g. `!!int abc`,
         # an empty `!!int` or `!!timestamp x`: a mistake in the file, not a crash.
@@ -126,6 +199,15 @@ def load_yaml(text: str, where: str, first_line: int = 1) -> tuple[Any, list[Pro
                 line=_tag_line(text, offset),
             )
         ]
+
+
+def _indented_with_tab(text: str, index: int) -> bool:
+    """Whether line `index` (0-based) of `text` starts its indentation with a tab."""
+    lines = text.split("\n")
+    if not 0 <= index < len(lines):
+        return False
+    line = lines[index]
+    return "\t" in line[: len(line) - len(line.lstrip(" \t"))]
 
 
 def _tag_line(text: str, offset: int) -> int:
