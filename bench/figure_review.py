@@ -1,20 +1,21 @@
-"""Write every built-in figure alone (no caption) as a PNG (100 dpi, via pdftoppm), for people to name them.
+"""Write every built-in figure alone, without caption, as a PNG (100 dpi, via pdftoppm).
 
-    python bench/figure_review.py [OUT_DIR]   (default /work/figures-review)
+People who did not draw them name each one; a figure they get wrong is redrawn.
+
+python bench/figure_review.py [OUT_DIR]   (default /work/figures-review)
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import subprocess
+import sys
 import tempfile
+from pathlib import Path
 
 from reportlab.graphics import renderPDF
 
 from handouts.figures import load_all
-from handouts.loader import builtin_root
+from handouts.library.loader import builtin_root
 from handouts.pdf.figure import art_flowable
 
 WIDTH = 300.0

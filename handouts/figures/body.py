@@ -51,7 +51,9 @@ def direction(a: Point, b: Point) -> float:
     return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
 
 
-def solve(root: Point, target: Point, first: float, second: float, bend: int) -> tuple[float, float]:
+def solve(
+    root: Point, target: Point, first: float, second: float, bend: int
+) -> tuple[float, float]:
     """Directions of two segments from `root` whose end reaches `target` (or points at it)."""
     dx, dy = target[0] - root[0], target[1] - root[1]
     distance = max(math.hypot(dx, dy), 1e-6)

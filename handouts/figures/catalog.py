@@ -38,7 +38,7 @@ class FigureFile:
 
 
 def _origin(root: Path) -> str:
-    from handouts.loader import builtin_root
+    from handouts.library.loader import builtin_root
 
     return "built-in" if root.resolve() == builtin_root().path.resolve() else "workspace"
 
@@ -88,7 +88,9 @@ def _read_yaml(
     try:
         text = target.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(where, f"cannot be read ({exc.__class__.__name__}); save it as UTF-8")]
+        return None, [
+            Problem(where, f"cannot be read ({exc.__class__.__name__}); save it as UTF-8")
+        ]
     captions, figure, image, problems = read_pose_text(text, where)
     if problems:
         return None, problems
@@ -102,10 +104,14 @@ def _read_yaml(
             return None, problems
         return FigureEntry(file.id, file.origin, where, captions, picture), []
     art = drawing(figure) if figure else None
-    return FigureEntry(file.id, file.origin, where, captions or dict(fallback_captions or {}), art), []
+    return FigureEntry(
+        file.id, file.origin, where, captions or dict(fallback_captions or {}), art
+    ), []
 
 
-def _picture(path: Path, where: str, line: int | None = None) -> tuple[Picture | None, list[Problem]]:
+def _picture(
+    path: Path, where: str, line: int | None = None
+) -> tuple[Picture | None, list[Problem]]:
     from handouts.figures.checks import check_picture
 
     return check_picture(path, where, line)

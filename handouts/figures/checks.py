@@ -42,7 +42,7 @@ def check_picture(
     path: Path, where: str, line: int | None = None
 ) -> tuple[Picture | None, list[Problem]]:
     """A checked picture (PNG, JPEG or SVG), or the located problems with it."""
-    from handouts.assets import check_image, image_size
+    from handouts.workspace.assets import check_image, image_size
 
     field = "image" if line is not None else None
     if path.suffix.lower() == ".svg":
@@ -71,7 +71,9 @@ def _svg_problem(path: Path) -> str | None:
     if not data.strip():
         return f'"{path.name}" is empty; save the drawing again'
     if len(data) > MAX_SVG_BYTES:
-        return f'"{path.name}" is {len(data) // 1024} KB; use an SVG under {MAX_SVG_BYTES // 1024} KB'
+        return (
+            f'"{path.name}" is {len(data) // 1024} KB; use an SVG under {MAX_SVG_BYTES // 1024} KB'
+        )
     lowered = data.lower()
     for refused in SVG_REFUSED:
         if refused in lowered:

@@ -79,7 +79,9 @@ def arrow_path(arrow: Arrow) -> tuple[Point, ...]:
     if arrow.centre is not None:
         steps = max(8, int(abs(arrow.end - arrow.start) / 6))
         return tuple(
-            body.towards(arrow.centre, arrow.start + (arrow.end - arrow.start) * i / steps, arrow.radius)
+            body.towards(
+                arrow.centre, arrow.start + (arrow.end - arrow.start) * i / steps, arrow.radius
+            )
             for i in range(steps + 1)
         )
     if len(arrow.points) == 3:
@@ -88,7 +90,9 @@ def arrow_path(arrow: Arrow) -> tuple[Point, ...]:
         for i in range(17):
             t = i / 16
             u = 1 - t
-            out.append((u * u * ax + 2 * u * t * bx + t * t * cx, u * u * ay + 2 * u * t * by + t * t * cy))
+            out.append(
+                (u * u * ax + 2 * u * t * bx + t * t * cx, u * u * ay + 2 * u * t * by + t * t * cy)
+            )
         return tuple(out)
     return arrow.points
 
@@ -119,7 +123,7 @@ def _head(path: tuple[Point, ...]) -> tuple[Point, ...]:
 def _point_back(path: tuple[Point, ...], distance: float) -> Point:
     """The point `distance` back along the path from its end."""
     left = distance
-    for a, b in zip(reversed(path[1:]), reversed(path[:-1])):
+    for a, b in zip(reversed(path[1:]), reversed(path[:-1]), strict=True):
         step = math.dist(a, b)
         if step >= left:
             t = left / step

@@ -8,16 +8,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from handouts.checks import Checker, describe
 from handouts.errors import did_you_mean
 from handouts.figures.body import SEGMENTS
 from handouts.figures.model import Arrow, Limb, Point, Pose, PoseFigure, Prop
 from handouts.figures.props import PROP_KINDS
-from handouts.yamlsource import Located, load_yaml
+from handouts.yamlfile.checker import Checker, describe
+from handouts.yamlfile.reader import Located, load_yaml
 
 FILE_KEYS = ("caption", "size", "props", "poses", "arrows", "image")
 POSE_KEYS = (
-    "phase", "view", "hip", "trunk", "head", "near_arm", "far_arm", "near_leg", "far_leg", "mark"
+    "phase",
+    "view",
+    "hip",
+    "trunk",
+    "head",
+    "near_arm",
+    "far_arm",
+    "near_leg",
+    "far_leg",
+    "mark",
 )
 LIMB_KEYS = ("reach", "flip", "foot")
 ARROW_KEYS = ("points", "arc", "both")
@@ -66,17 +75,25 @@ def _figure(check: Checker, data: Located) -> PoseFigure:
     poses = _list(check, data, "poses", required=True)
     if poses is not None and not 1 <= len(poses) <= 2:
         check.add(data.line_of("poses"), "poses", f"give one or two poses, got {len(poses)}")
-    read = [_pose(check, item, poses.line_of(i), f"poses[{i + 1}].", i, len(poses or []))
-            for i, item in enumerate(poses or [])]
+    read = [
+        _pose(check, item, poses.line_of(i), f"poses[{i + 1}].", i, len(poses or []))
+        for i, item in enumerate(poses or [])
+    ]
     props = _list(check, data, "props") or []
     arrows = _list(check, data, "arrows") or []
     return PoseFigure(
         size=size,
         poses=tuple(p for p in read if p is not None),
-        props=tuple(p for i, item in enumerate(props)
-                    if (p := _prop(check, item, props.line_of(i), f"props[{i + 1}].", size))),
-        arrows=tuple(a for i, item in enumerate(arrows)
-                     if (a := _arrow(check, item, arrows.line_of(i), f"arrows[{i + 1}]."))),
+        props=tuple(
+            p
+            for i, item in enumerate(props)
+            if (p := _prop(check, item, props.line_of(i), f"props[{i + 1}].", size))
+        ),
+        arrows=tuple(
+            a
+            for i, item in enumerate(arrows)
+            if (a := _arrow(check, item, arrows.line_of(i), f"arrows[{i + 1}]."))
+        ),
     )
 
 
@@ -123,8 +140,13 @@ def _pose(check: Checker, item: Any, line: int, prefix: str, index: int, count: 
     if data is None:
         return None
     check.known_keys(data, POSE_KEYS, prefix)
-    phase = check.text(data, "phase", prefix, required=False,
-                       default="start" if count == 2 and index == 0 else "end")
+    phase = check.text(
+        data,
+        "phase",
+        prefix,
+        required=False,
+        default="start" if count == 2 and index == 0 else "end",
+    )
     view = check.text(data, "view", prefix, required=False, default="side")
     for key, value, allowed in (("phase", phase, PHASES), ("view", view, VIEWS)):
         if value not in allowed:
@@ -147,8 +169,15 @@ def _pose(check: Checker, item: Any, line: int, prefix: str, index: int, count: 
         else:
             hint = did_you_mean(name, SEGMENTS) or f"; marks are {', '.join(SEGMENTS)}"
             check.add(mark_line, prefix + "mark", f'unknown body part "{name}"{hint}')
-    return Pose(hip=hip, trunk=trunk, head=None if head is None else float(head),
-                view=view, phase=phase, marks=tuple(marks), **limbs)
+    return Pose(
+        hip=hip,
+        trunk=trunk,
+        head=None if head is None else float(head),
+        view=view,
+        phase=phase,
+        marks=tuple(marks),
+        **limbs,
+    )
 
 
 def _limb(check: Checker, data: Located, key: str, prefix: str, natural: int) -> Limb:
@@ -161,7 +190,9 @@ def _limb(check: Checker, data: Located, key: str, prefix: str, natural: int) ->
             isinstance(v, (int, float)) and not isinstance(v, bool) for v in value
         ):
             return Limb(tuple(float(v) for v in value))
-        check.add(line, field, f"expected 2 or 3 angles [upper, lower, foot], got {describe(value)}")
+        check.add(
+            line, field, f"expected 2 or 3 angles [upper, lower, foot], got {describe(value)}"
+        )
         return Limb((-90.0, -90.0))
     limb = check.mapping(value, line, field)
     if limb is None:
@@ -170,12 +201,15 @@ def _limb(check: Checker, data: Located, key: str, prefix: str, natural: int) ->
     reach = _point(check, limb, "reach", field + ".")
     if reach is None:
         if "reach" not in limb:
-            check.add(limb.line, field + ".reach", "is required (the point the hand or foot reaches)")
+            check.add(
+                limb.line, field + ".reach", "is required (the point the hand or foot reaches)"
+            )
         return Limb((-90.0, -90.0))
     flip = check.flag(limb, "flip", False, field + ".")
     foot = check.number(limb, "foot", field + ".")
-    return Limb(reach=reach, bend=-natural if flip else natural,
-                end=None if foot is None else float(foot))
+    return Limb(
+        reach=reach, bend=-natural if flip else natural, end=None if foot is None else float(foot)
+    )
 
 
 def _prop(check: Checker, item: Any, line: int, prefix: str, size: Point) -> Prop | None:
@@ -210,8 +244,11 @@ def _prop_value(
         return _as_point(check, value, line, prefix + name)
     if name == "points" or (name in ("from", "to") and isinstance(value, list)):
         if name == "points":
-            points = [_as_point(check, v, line, prefix + name) for v in value] if isinstance(
-                value, list) else [None]
+            points = (
+                [_as_point(check, v, line, prefix + name) for v in value]
+                if isinstance(value, list)
+                else [None]
+            )
             if len(points) < 2:
                 check.add(line, prefix + name, "give at least two points")
             return tuple(points)
@@ -252,8 +289,10 @@ def _arrow(check: Checker, item: Any, line: int, prefix: str) -> Arrow | None:
     if not isinstance(points, list) or len(points) < 2:
         check.add(data.line, prefix + "points", "give points: [[x, y], [x, y], ...] or an arc")
         return None
-    read = [_as_point(check, p, points.line_of(i), f"{prefix}points[{i + 1}]")
-            for i, p in enumerate(points)]
+    read = [
+        _as_point(check, p, points.line_of(i), f"{prefix}points[{i + 1}]")
+        for i, p in enumerate(points)
+    ]
     if any(p is None for p in read):
         return None
     return Arrow(points=tuple(p for p in read if p is not None), both=both)

@@ -82,7 +82,9 @@ def _mat(prop: Prop) -> list[Primitive]:
 
 
 def _box(left: float, right: float, bottom: float, top: float) -> Shape:
-    return Shape(((left, bottom), (right, bottom), (right, top), (left, top)), "fill", "prop", OUTLINE)
+    return Shape(
+        ((left, bottom), (right, bottom), (right, top), (left, top)), "fill", "prop", OUTLINE
+    )
 
 
 def _towel(prop: Prop) -> list[Primitive]:

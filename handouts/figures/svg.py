@@ -44,9 +44,10 @@ def to_svg(drawing: Drawing, accent: str | None = None, title: str = "") -> str:
 
     width, height = _num(drawing.width), _num(drawing.height)
     body = "\n".join(_element(shape, accent) for shape in drawing.shapes)
+    shift = f"{_num(-drawing.left)} {_num(drawing.height + drawing.bottom)}"
     label = f"<title>{escape(title)}</title>\n" if title else ""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" role="img">\n{label}'
-        f'<g transform="matrix(1 0 0 -1 {_num(-drawing.left)} {_num(drawing.height + drawing.bottom)})">\n{body}\n</g>\n</svg>\n'
+        f'<g transform="matrix(1 0 0 -1 {shift})">\n{body}\n</g>\n</svg>\n'
     )

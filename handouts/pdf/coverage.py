@@ -68,4 +68,6 @@ def block_text(block: doc.Block) -> str:
     if isinstance(block, doc.Table):
         cells = [*block.header, *(cell for row in block.rows for cell in row)]
         return " ".join(doc.plain_text(cell) for cell in cells)
+    if isinstance(block, doc.Figure):
+        return block.caption
     return ""

@@ -5,12 +5,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from reportlab.graphics.shapes import Circle, Group, PolyLine, Polygon
+from reportlab.graphics.shapes import Circle, Group, Polygon, PolyLine
 from reportlab.graphics.shapes import Drawing as RLDrawing
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer
 
 from handouts import document as doc
 from handouts.figures.model import Picture
@@ -98,8 +99,84 @@ def figure_flowable(
     block: doc.Figure, width: float, accent: str | None, caption_style: Any, fonts: Any = None
 ) -> Flowable:
     """A figure with its caption below, kept together; `width` is the space it may use."""
+    from reportlab.platypus import Table, TableStyle
+
     from handouts.pdf.flowables import markup
 
     drawing = art_flowable(block.art, width, accent)
     caption = Paragraph(markup((doc.Span(block.caption),), fonts), caption_style)
-    return KeepTogether([drawing, Spacer(1, 2), caption])
+    table = Table([[drawing], [caption]], colWidths=[width], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 1), (-1, 1), 3),
+            ]
+        )
+    )
+    return table
+
+
+@dataclass(frozen=True)
+class FigureWithSteps:
+    """A figure and the numbered steps under it, laid out side by side (PDF layout only)."""
+
+    figure: doc.Figure
+    steps: doc.ListBlock
+
+
+def with_steps(blocks: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`blocks` with each figure that is directly followed by a list paired with it."""
+    out: list[Any] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if isinstance(block, doc.ListBlock) and isinstance(previous, doc.Figure):
+            out[-1] = FigureWithSteps(previous, block)
+        else:
+            out.append(block)
+    return tuple(out)
+
+
+def figure_width(frame_width: float, large_print: bool) -> float:
+    """How wide a figure is drawn: a third of the frame, more in large print."""
+    return frame_width * (0.42 if large_print else 0.34)
+
+
+def caption_style(styles: Any) -> Any:
+    """The caption's style: body size (12 pt, 16 in large print), muted, a little tighter."""
+    from handouts.pdf.styles import MUTED
+
+    size = styles.body_size
+    return styles.body.clone("figure-caption", textColor=MUTED, leading=size * 1.2)
+
+
+def figure_block(builder: Any, block: doc.Figure | FigureWithSteps) -> Flowable:
+    """A figure (with its steps beside it, if any) for the FlowableBuilder."""
+    from reportlab.platypus import Table, TableStyle
+
+    large = builder.styles.body_size > 12
+    width = figure_width(builder.width, large)
+    figure = block.figure if isinstance(block, FigureWithSteps) else block
+    accent = builder.styles.accent.hexval().replace("0x", "#")
+    drawn = figure_flowable(figure, width, accent, caption_style(builder.styles), builder.fonts)
+    if not isinstance(block, FigureWithSteps):
+        return drawn
+    gap = builder.styles.body_size
+    steps = builder.list_block(block.steps)
+    table = Table([[drawn, steps]], colWidths=[width + gap, builder.width - width - gap])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), gap),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table

@@ -9,10 +9,10 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import letter
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from handouts.clinic import Clinic
 from handouts.figures.model import FigureEntry
 from handouts.pdf.figure import art_flowable
 from handouts.pdf.flowables import text_markup
+from handouts.workspace.clinic import Clinic
 
 COLUMNS = 3
 MARGIN = 36.0

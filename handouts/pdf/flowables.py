@@ -205,6 +205,9 @@ class FlowableBuilder:
         A sub-heading stays with what follows it, a callout with what it comments
         on, and a short list of steps is never split across pages.
         """
+        from handouts.pdf.figure import with_steps
+
+        blocks = with_steps(blocks)  # a figure and the steps under it sit side by side
         groups: list[tuple[list[doc.Block], list[Flowable]]] = []
         for index, block in enumerate(blocks):
             flowables = self.block(block, style)
@@ -234,6 +237,10 @@ class FlowableBuilder:
             return [Spacer(1, 4), self.callout(block), Spacer(1, 6)]
         if isinstance(block, doc.Table):
             return [Spacer(1, 2), self.table(block), Spacer(1, 8)]
+        from handouts.pdf.figure import FigureWithSteps, figure_block
+
+        if isinstance(block, (doc.Figure, FigureWithSteps)):
+            return [Spacer(1, 4), figure_block(self, block), Spacer(1, 6)]
         raise TypeError(f"unknown block {type(block).__name__}")
 
     def list_block(self, block: doc.ListBlock) -> Flowable:

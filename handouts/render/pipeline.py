@@ -10,6 +10,7 @@ from handouts.build.fill import fill_plan
 from handouts.build.markup import build_document
 from handouts.build.plan import make_plan
 from handouts.build.request import Request
+from handouts.figures.resolve import resolve_figures
 from handouts.library.model import Library
 from handouts.render.output import chooses_name, free_name, resolve_target, write_atomically
 from handouts.workspace.clinic import Clinic
@@ -33,7 +34,7 @@ def render_bytes(
     from handouts.library.strings import load_strings
 
     plan = make_plan(request, library)
-    document = build_document(fill_plan(plan, clinic))
+    document = resolve_figures(build_document(fill_plan(plan, clinic)), library)
     paper = request.paper or clinic.paper
     strings = load_strings(list(library.roots), request.lang)
     large_print = options.large_print or clinic.large_print
