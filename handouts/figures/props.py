@@ -15,9 +15,12 @@ OUTLINE = 1.6
 PROP_KINDS: dict[str, tuple[dict[str, object], bool]] = {
     "floor": ({"y": 0.0, "from": 0.0, "to": None}, False),
     "wall": ({"x": None, "bottom": 0.0, "top": None}, False),
-    "chair": ({"x": None, "y": 0.0, "facing": "right", "seat": 24.0, "depth": 22.0}, False),
+    "chair": (
+        {"x": None, "y": 0.0, "facing": "right", "seat": 24.0, "depth": 22.0, "back": 28.0},
+        False,
+    ),
     "bed": ({"from": None, "to": None, "y": 30.0}, False),
-    "mat": ({"from": None, "to": None, "y": 0.0}, False),
+    "mat": ({"from": None, "to": None, "y": 0.0, "height": 3.0}, False),
     "towel": ({"points": None}, True),
     "heat_pack": ({"at": None, "angle": 0.0, "length": 20.0}, True),
     "ball": ({"at": None, "radius": 6.0}, False),
@@ -61,7 +64,7 @@ def _chair(prop: Prop) -> list[Primitive]:
     top = y + seat
     return [
         Line(((front_x, y), (front_x, top)), 2.4, "prop"),
-        Line(((back_x, y), (back_x, top + 26)), 2.4, "prop"),
+        Line(((back_x, y), (back_x, top + _n(prop, "back"))), 2.4, "prop"),
         Line(((front_x, top), (back_x, top)), 3.4, "prop"),
     ]
 
@@ -78,7 +81,7 @@ def _bed(prop: Prop) -> list[Primitive]:
 
 def _mat(prop: Prop) -> list[Primitive]:
     left, right, y = _n(prop, "from"), _n(prop, "to"), _n(prop, "y")
-    return [_box(left, right, y, y + 3)]
+    return [_box(left, right, y, y + _n(prop, "height"))]
 
 
 def _box(left: float, right: float, bottom: float, top: float) -> Shape:
