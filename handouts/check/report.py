@@ -108,6 +108,7 @@ def _register_builtin_checks() -> None:
         return
     _BUILTIN_REGISTERED = True
     from handouts.check.brand import fonts_check
+    from handouts.check.figures import figures_check
     from handouts.check.overrides import overrides_check
     from handouts.check.rendering import readability_check, render_check
 
@@ -116,6 +117,7 @@ def _register_builtin_checks() -> None:
         ("readability", readability_check),
         ("overrides", overrides_check),
         ("fonts", fonts_check),
+        ("figures", figures_check),
     ]
     replaced = {name for name, _ in _CHECKS}
     _CHECKS[:0] = [(name, check) for name, check in builtin if name not in replaced]
