@@ -20,7 +20,7 @@ HEEL = 2.0
 TRUNK_WIDTH = 12.5
 LIMB_WIDTH = 7.5
 ARM_WIDTH = 6.5
-SHOULDER_SPREAD = 6.5  # front view: each shoulder off the trunk line
+SHOULDER_SPREAD = 8.0  # front view: each shoulder off the trunk line
 HIP_SPREAD = 4.0
 FRONT_TRUNK_WIDTH = 17.0
 
