@@ -8,6 +8,10 @@ person is about 100 units tall. Angles are degrees counter-clockwise from "point
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from handouts.figures.shapes import Drawing
 
 Point = tuple[float, float]
 
@@ -95,7 +99,7 @@ class FigureEntry:
     origin: str
     where: str
     captions: dict[str, str] = field(default_factory=dict)
-    art: PoseFigure | Picture | None = None
+    art: Drawing | Picture | None = None  # a pose file is kept as its drawing
 
     def caption(self, lang: str) -> str:
         """The caption in `lang`, else in English, else empty."""

@@ -13,7 +13,7 @@ from handouts.figures.body import SEGMENTS
 from handouts.figures.model import Arrow, Limb, Point, Pose, PoseFigure, Prop
 from handouts.figures.props import PROP_KINDS
 from handouts.yamlfile.checker import Checker, describe
-from handouts.yamlfile.reader import Located, load_yaml
+from handouts.yamlfile.reader import Located, LocatedList, load_yaml
 
 FILE_KEYS = ("caption", "size", "props", "poses", "arrows", "image")
 POSE_KEYS = (
@@ -72,15 +72,15 @@ def _figure(check: Checker, data: Located) -> PoseFigure:
     size = _point(check, data, "size", "") or (100.0, 100.0)
     if min(size) <= 0:
         check.add(data.line_of("size"), "size", "width and height must be above 0")
-    poses = _list(check, data, "poses", required=True)
-    if poses is not None and not 1 <= len(poses) <= 2:
+    poses = _list(check, data, "poses", required=True) or LocatedList()
+    if "poses" in data and not 1 <= len(poses) <= 2:
         check.add(data.line_of("poses"), "poses", f"give one or two poses, got {len(poses)}")
     read = [
-        _pose(check, item, poses.line_of(i), f"poses[{i + 1}].", i, len(poses or []))
-        for i, item in enumerate(poses or [])
+        _pose(check, item, poses.line_of(i), f"poses[{i + 1}].", i, len(poses))
+        for i, item in enumerate(poses)
     ]
-    props = _list(check, data, "props") or []
-    arrows = _list(check, data, "arrows") or []
+    props = _list(check, data, "props") or LocatedList()
+    arrows = _list(check, data, "arrows") or LocatedList()
     return PoseFigure(
         size=size,
         poses=tuple(p for p in read if p is not None),
@@ -97,13 +97,13 @@ def _figure(check: Checker, data: Located) -> PoseFigure:
     )
 
 
-def _list(check: Checker, data: Located, key: str, required: bool = False) -> Any:
+def _list(check: Checker, data: Located, key: str, required: bool = False) -> LocatedList | None:
     if key not in data:
         if required:
             check.add(data.line, key, "is required")
         return None
     value = data[key]
-    if not isinstance(value, list):
+    if not isinstance(value, LocatedList):
         check.add(data.line_of(key), key, f"expected a list, got {describe(value)}")
         return None
     return value
@@ -286,7 +286,7 @@ def _arrow(check: Checker, item: Any, line: int, prefix: str) -> Arrow | None:
             both=both,
         )
     points = data.get("points")
-    if not isinstance(points, list) or len(points) < 2:
+    if not isinstance(points, LocatedList) or len(points) < 2:
         check.add(data.line, prefix + "points", "give points: [[x, y], [x, y], ...] or an arc")
         return None
     read = [

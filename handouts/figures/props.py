@@ -41,8 +41,13 @@ def _n(prop: Prop, name: str) -> float:
 
 
 def _p(prop: Prop, name: str) -> Point:
-    x, y = prop.get(name)  # type: ignore[misc]
-    return (float(x), float(y))
+    return _point(prop.get(name))
+
+
+def _point(value: object) -> Point:
+    if not isinstance(value, tuple) or len(value) != 2:
+        raise TypeError(f"not a point: {value!r}")
+    return (float(value[0]), float(value[1]))
 
 
 def _floor(prop: Prop) -> list[Primitive]:
@@ -91,7 +96,8 @@ def _box(left: float, right: float, bottom: float, top: float) -> Shape:
 
 
 def _towel(prop: Prop) -> list[Primitive]:
-    points = tuple((float(x), float(y)) for x, y in prop.get("points"))  # type: ignore[union-attr]
+    value = prop.get("points")
+    points = tuple(_point(p) for p in value) if isinstance(value, tuple) else ()
     return [Line(points, 5.0, "paper"), Line(points, 3.0, "prop")]
 
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,7 +77,10 @@ def picture_flowable(picture: Picture, width: float) -> Flowable:
     if picture.kind == "svg":
         from svglib.svglib import svg2rlg
 
-        drawing = svg2rlg(picture.path)
+        with open(picture.path, "rb") as handle:  # a stream: svglib reads no linked files
+            drawing = svg2rlg(io.BytesIO(handle.read()))
+        if drawing is None or not drawing.width or not drawing.height:
+            return Spacer(width, width * 0.5)
         scale = min(width / drawing.width, width * MAX_HEIGHT_SHARE / drawing.height)
         drawing.scale(scale, scale)
         drawing.width, drawing.height = drawing.width * scale, drawing.height * scale

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import letter
@@ -32,7 +33,7 @@ def contact_sheet_pdf(
     caption = styles.body.clone("figure-caption", fontSize=12, leading=15)
     width = letter[0] - 2 * MARGIN
     cell = width / COLUMNS - 12
-    cells = []
+    cells: list[Any] = []
     for entry in entries:
         cells.append(
             [
@@ -42,7 +43,7 @@ def contact_sheet_pdf(
                 Paragraph(text_markup(entry.caption(lang) or "(no caption)", fonts), caption),
             ]
         )
-    rows = [cells[i : i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
+    rows: list[list[Any]] = [cells[i : i + COLUMNS] for i in range(0, len(cells), COLUMNS)]
     if rows:
         rows[-1] += [""] * (COLUMNS - len(rows[-1]))
     table = Table(rows or [[""]], colWidths=[width / COLUMNS] * COLUMNS)
