@@ -19,6 +19,7 @@ from handouts.figures.model import Picture
 from handouts.figures.shapes import Disc, Drawing, Line, Shape, colour
 
 MAX_HEIGHT_SHARE = 1.0  # a figure is at most as tall as it is wide
+FIGURE_LINES = 9  # in a layout, a drawing is at most this many body lines tall
 
 
 def _rl(role: str | None, accent: str | None) -> Any:
@@ -72,42 +73,63 @@ def vector_drawing(drawing: Drawing, width: float, accent: str | None = None) ->
     return out
 
 
-def picture_flowable(picture: Picture, width: float) -> Flowable:
-    """A clinic's photo or SVG, fitted into `width` (and no taller than wide)."""
+def picture_flowable(picture: Picture, width: float, height: float | None = None) -> Flowable:
+    """A clinic's photo or SVG, fitted into `width` by `height` (default: as tall as wide)."""
+    height = width * MAX_HEIGHT_SHARE if height is None else height
     if picture.kind == "svg":
         from svglib.svglib import svg2rlg
 
         with open(picture.path, "rb") as handle:  # a stream: svglib reads no linked files
             drawing = svg2rlg(io.BytesIO(handle.read()))
         if drawing is None or not drawing.width or not drawing.height:
-            return Spacer(width, width * 0.5)
-        scale = min(width / drawing.width, width * MAX_HEIGHT_SHARE / drawing.height)
+            return Spacer(width, height * 0.5)
+        scale = min(width / drawing.width, height / drawing.height)
         drawing.scale(scale, scale)
         drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
         return drawing
     pixel_width, pixel_height = picture.size
-    scale = min(width / pixel_width, width * MAX_HEIGHT_SHARE / pixel_height)
+    scale = min(width / pixel_width, height / pixel_height)
     return Image(picture.path, pixel_width * scale, pixel_height * scale)
 
 
-def art_flowable(art: object, width: float, accent: str | None = None) -> Flowable:
-    """The drawing of a figure's art (a pose drawing or a picture), `width` wide at most."""
+def art_flowable(
+    art: object, width: float, accent: str | None = None, height: float | None = None
+) -> Flowable:
+    """The drawing of a figure's art (pose drawing or picture) within `width` by `height`."""
     if isinstance(art, Picture):
-        return picture_flowable(art, width)
+        return picture_flowable(art, width, height)
     if isinstance(art, Drawing):
+        if height is not None and art.height * width / art.width > height:
+            width = art.width * height / art.height
         return vector_drawing(art, width, accent)
-    return Spacer(width, width * 0.5)
+    return Spacer(width, (height or width) * 0.5)
 
 
 def figure_flowable(
-    block: doc.Figure, width: float, accent: str | None, caption_style: Any, fonts: Any = None
+    block: doc.Figure,
+    width: float,
+    accent: Any = None,
+    caption_style: Any = None,
+    fonts: Any = None,
+    height: float | None = None,
 ) -> Flowable:
-    """A figure with its caption below, kept together; `width` is the space it may use."""
+    """A figure with its caption below, kept together, at most `width` wide.
+
+    `accent` is the arrows' colour (hex), or the layout's FlowableBuilder, whose accent,
+    caption style, fonts and a height that scales with the type (9 lines) are then used:
+    `figure_flowable(block, width, builder)`.
+    """
     from reportlab.platypus import Table, TableStyle
 
     from handouts.pdf.flowables import markup
 
-    drawing = art_flowable(block.art, width, accent)
+    if hasattr(accent, "styles"):  # a FlowableBuilder
+        builder = accent
+        accent = hex_colour(builder.styles.accent)
+        caption_style = caption_style or figure_caption_style(builder.styles)
+        fonts = fonts or builder.fonts
+        height = height or builder.styles.body_size * FIGURE_LINES
+    drawing = art_flowable(block.art, width, accent, height)
     caption = Paragraph(markup((doc.Span(block.caption),), fonts), caption_style)
     table = Table([[drawing], [caption]], colWidths=[width], hAlign="LEFT")
     table.setStyle(
@@ -122,6 +144,11 @@ def figure_flowable(
         )
     )
     return table
+
+
+def hex_colour(colour: Any) -> str:
+    """A ReportLab colour as #RRGGBB."""
+    return "#" + colour.hexval()[2:].upper()
 
 
 @dataclass(frozen=True)
@@ -149,7 +176,7 @@ def figure_width(frame_width: float, large_print: bool) -> float:
     return frame_width * (0.42 if large_print else 0.34)
 
 
-def caption_style(styles: Any) -> Any:
+def figure_caption_style(styles: Any) -> Any:
     """The caption's style: body size (12 pt, 16 in large print), muted, a little tighter."""
     from handouts.pdf.styles import MUTED
 
@@ -164,8 +191,7 @@ def figure_block(builder: Any, block: doc.Figure | FigureWithSteps) -> Flowable:
     large = builder.styles.body_size > 12
     width = figure_width(builder.width, large)
     figure = block.figure if isinstance(block, FigureWithSteps) else block
-    accent = builder.styles.accent.hexval().replace("0x", "#")
-    drawn = figure_flowable(figure, width, accent, caption_style(builder.styles), builder.fonts)
+    drawn = figure_flowable(figure, width, builder)
     if not isinstance(block, FigureWithSteps):
         return drawn
     gap = builder.styles.body_size
