@@ -243,3 +243,10 @@ def test_the_contact_sheet_shows_every_figure(tmp_path, run):
     for entry in entries:
         assert entry.id in text
         assert " ".join(entry.caption("en").split()) in text
+
+
+def test_figures_lists_a_broken_workspace_picture_as_one_located_error(tmp_path, run):
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "our-squat.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 10)
+    line = _one_error(run("figures", "--workspace", str(tmp_path)))
+    assert "figures/our-squat.png" in line
