@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-import handouts.check.report
-from handouts.check.report import Finding, register_check
+import handouts.check
+from handouts.check.findings import Finding
 from handouts.errors import Problem
 from handouts.library.loader import builtin_root
 from tests.helpers import write_tree
@@ -66,8 +66,18 @@ def test_json_output_for_scripts(run):
     report = json.loads(result.output)
     assert report["ok"] is True
     assert report["counts"]["error"] == 0
+
+
+def test_json_findings_carry_their_place(run, tmp_path):
+    hard = SECTION.replace("Hold the ice pack", HARD_WORDS + " Hold the ice pack")
+    root = workspace(
+        tmp_path, {"content/en/ice-use.md": hard, "templates/ice-sheet.yaml": TEMPLATE}
+    )
+    report = json.loads(run("check", "--format", "json", str(root)).output)
+    assert report["findings"], "a hard section must give at least one finding"
     for finding in report["findings"]:
         assert set(finding) >= {"level", "check", "where", "line", "field", "message"}
+    assert any(f["where"].endswith("ice-use.md") for f in report["findings"])
 
 
 def test_a_good_workspace_passes(run, tmp_path):
@@ -224,12 +234,10 @@ def test_an_override_of_a_builtin_section_is_noted(run, tmp_path):
 
 
 def test_a_plugged_in_check_adds_its_findings(run, monkeypatch):
-    monkeypatch.setattr(handouts.check.report, "_CHECKS", list(handouts.check.report._CHECKS))
-
     def brand(context):
         yield Finding("error", "brand", Problem("clinic.yaml", "colour contrast 2.1:1", line=4))
 
-    register_check("brand", brand)
+    monkeypatch.setattr(handouts.check, "CHECKS", (*handouts.check.CHECKS, brand))
     result = run("check")
     assert result.exit_code == 3
     assert "error brand clinic.yaml:4: colour contrast 2.1:1" in lines_of(result)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from handouts.build.fill import fill_section, section_context
 from handouts.build.markup import parse_markdown
-from handouts.check.report import CheckContext, Finding, findings_of
+from handouts.check.findings import CheckContext, Finding, findings_of
 from handouts.errors import HandoutsError, Problem
 from handouts.library.model import Library
 from handouts.workspace.clinic import Clinic

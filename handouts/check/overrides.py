@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from handouts.check.report import CheckContext, Finding
+from handouts.check.findings import CheckContext, Finding
 from handouts.errors import Problem
 from handouts.library.languages import LANG_PATTERN
 from handouts.library.loader import LibraryRoot

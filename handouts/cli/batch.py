@@ -68,10 +68,9 @@ def batch(
     jobs = jobs or runner.default_jobs()
     total = runner.count_rows(batch_file)
     clinic = load_clinic(find_workspace(workspace))
-    default_lang = (lang or clinic.language).strip()
     names = runner.Names(output, clinic.file_pattern)
     made, kept, failures = 0, [], []
-    outcomes = runner.run_batch(runner.read_rows(batch_file, default_lang), names, jobs, workspace)
+    outcomes = runner.run_batch(runner.read_rows(batch_file, clinic, lang), names, jobs, workspace)
     # The bar only on a terminal: off one, click would still print its label line.
     if sys.stderr.isatty():
         progress = click.progressbar(outcomes, length=total, label="Rendering", file=sys.stderr)

@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 from handouts import __version__
-from handouts.errors import HandoutsError
 from handouts.cli.options import (
     DateType,
     large_print_option,
@@ -18,6 +17,8 @@ from handouts.cli.options import (
     output_option,
     workspace_options,
 )
+from handouts.errors import HandoutsError
+from handouts.typed_text import PAPERS
 
 EPILOG = """\b
 Examples:
@@ -138,7 +139,7 @@ def main() -> None:
 )
 @click.option(
     "--paper",
-    type=click.Choice(["letter", "a4"], case_sensitive=False),
+    type=click.Choice(PAPERS, case_sensitive=False),
     default=None,
     help="Paper size (default: the clinic's, else letter).",
 )
@@ -158,15 +159,15 @@ def render(
     settings: Sequence[str],
     notes: Sequence[str],
     paper: str | None,
-    large_print: bool,
+    large_print: bool | None,
     workspace: Path | None,
     lang: str | None,
     verbose: bool,
     output: Path | None,
 ) -> None:
     """Render TEMPLATE as a PDF handout and print the path written."""
-    from handouts.build.request import ParamSetting, Request
-    from handouts.render.pipeline import RenderOptions, render_to_file
+    from handouts.build.intake import intake
+    from handouts.render.pipeline import render_to_file
 
     if from_pdf is not None or template is None:
         from handouts.cli.inspect import refuse_with_from, render_from
@@ -177,21 +178,22 @@ def render(
     setup = load_setup(workspace, lang)
     if verbose:
         click.echo(f"{setup.description}; language: {setup.lang}", err=True)
-    request = Request(
-        template=template,
-        patient=patient.strip(),
-        practitioner=setup.clinic.default_practitioner(practitioner),
-        date=date or dt.date.today(),
-        sections=tuple(sections) if sections else None,
-        add=tuple(add),
-        drop=tuple(drop),
-        settings=tuple(ParamSetting.parse(text) for text in settings),
-        notes=tuple(note for note in notes if note.strip()),
-        paper=paper.lower() if paper else None,
-        lang=setup.lang,
-    )
-    options = RenderOptions(large_print)
-    path = render_to_file(request, setup.library, setup.clinic, output, options)
+    typed = {
+        "template": template,
+        "patient": patient,
+        "practitioner": practitioner,
+        "date": date,
+        "sections": list(sections),
+        "add": list(add),
+        "drop": list(drop),
+        "set": list(settings),
+        "notes": list(notes),
+        "paper": paper,
+        "large_print": large_print,
+        "lang": setup.lang,
+    }
+    request = intake(typed, setup.clinic, library=setup.library)
+    path = render_to_file(request, setup.library, setup.clinic, output)
     click.echo(str(path))
 
 

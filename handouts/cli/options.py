@@ -49,7 +49,9 @@ def output_option(command: F) -> F:
 def large_print_option(command: F) -> F:
     """Add --large-print."""
     return click.option(
-        "--large-print", is_flag=True, help="Body text 16 pt for low-vision readers."
+        "--large-print/--no-large-print",
+        default=None,
+        help="Body text 16 pt for low-vision readers (default: the clinic's choice).",
     )(command)
 
 
@@ -94,7 +96,7 @@ class DateType(click.ParamType):
     def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
         if isinstance(value, dt.date):
             return value
-        from handouts.build.request import parse_date
+        from handouts.typed_text import parse_date
 
         try:
             return parse_date(str(value))

@@ -15,28 +15,17 @@ from handouts.render.output import chooses_name, free_name, resolve_target, writ
 from handouts.workspace.clinic import Clinic
 
 
-@dataclass(frozen=True)
-class RenderOptions:
-    """How to print, beyond what the request says."""
-
-    large_print: bool = False
-
-
-def render_bytes(
-    request: Request, library: Library, clinic: Clinic, options: RenderOptions | None = None
-) -> bytes:
+def render_bytes(request: Request, library: Library, clinic: Clinic) -> bytes:
     """Plan, fill, parse and lay out one handout; return its PDF bytes."""
+    from handouts.library.strings import load_strings
     from handouts.pdf import PageOptions, render_pdf
     from handouts.render.provenance import INFO_KEY, for_plan
-
-    options = options or RenderOptions()
-    from handouts.library.strings import load_strings
 
     plan = make_plan(request, library)
     document = build_document(fill_plan(plan, clinic))
     paper = request.paper or clinic.paper
     strings = load_strings(list(library.roots), request.lang)
-    large_print = options.large_print or clinic.large_print
+    large_print = clinic.large_print if request.large_print is None else request.large_print
     stamp = for_plan(plan, large_print).to_json()
     page = PageOptions(paper, large_print)
     return render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
@@ -62,7 +51,6 @@ def render_to_file(
     library: Library,
     clinic: Clinic,
     output: Path | None,
-    options: RenderOptions | None = None,
 ) -> Path:
     """Render one handout and write it atomically; return the path written.
 
@@ -73,7 +61,7 @@ def render_to_file(
     target = resolve_target(output, request, clinic.file_pattern)
     if chooses_name(output):
         target = free_name(target, lambda path: held_by_another(path, request))
-    data = render_bytes(request, library, clinic, options)
+    data = render_bytes(request, library, clinic)
     write_atomically(target, data)
     return target
 
@@ -100,6 +88,5 @@ def reprint(
     request = provenance.request
     library = library_for(request.lang)
     changed = tuple(changed_sections(provenance, library))
-    options = RenderOptions(large_print=provenance.large_print)
-    path = render_to_file(request, library, clinic, output, options)
+    path = render_to_file(request, library, clinic, output)
     return Reprint(path, changed, provenance.version)

@@ -18,6 +18,7 @@ from handouts.errors import LibraryError, Problem
 from handouts.library.loader import LibraryRoot, builtin_root, read_library
 from handouts.library.model import Library
 from handouts.workspace.clinic import Clinic
+from handouts.workspace.paths import inside
 
 CLINIC_FILE = "clinic.yaml"
 ENV_VAR = "HANDOUTS_WORKSPACE"
@@ -43,20 +44,7 @@ class Workspace:
 
     def resolve(self, relative: str, where: str, line: int | None, field: str) -> Path:
         """A path named in a workspace file, kept inside the workspace (symlinks resolved)."""
-        base = (self.root or Path.cwd()).resolve()
-        candidate = Path(relative).expanduser()
-        target = (candidate if candidate.is_absolute() else base / candidate).resolve()
-        if not target.is_relative_to(base):
-            raise LibraryError(
-                Problem(
-                    where,
-                    f'"{relative}" leads outside the workspace {base}; '
-                    "put the file inside the workspace folder and name it relative to it",
-                    line=line,
-                    field=field,
-                )
-            )
-        return target
+        return inside(self.root or Path.cwd(), relative, where, line, field)
 
 
 def find_workspace(
@@ -136,4 +124,4 @@ def load_clinic(workspace: Workspace | None = None) -> Clinic:
         return Clinic()
     from handouts.workspace.clinic_file import read_clinic
 
-    return read_clinic(workspace)
+    return read_clinic(workspace.root)
