@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from handouts.cli.options import workspace_options
+
+if TYPE_CHECKING:
+    from handouts.render.batch import Outcome
 
 
 @click.command()
@@ -72,6 +77,7 @@ def batch(
     made, kept, failures = 0, [], []
     outcomes = runner.run_batch(runner.read_rows(batch_file, clinic, lang), names, jobs, workspace)
     # The bar only on a terminal: off one, click would still print its label line.
+    progress: contextlib.AbstractContextManager[Iterable[Outcome]]
     if sys.stderr.isatty():
         progress = click.progressbar(outcomes, length=total, label="Rendering", file=sys.stderr)
     else:

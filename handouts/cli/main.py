@@ -49,7 +49,7 @@ class HandoutsCliError(click.ClickException):
     def __init__(self, error: HandoutsError) -> None:
         super().__init__(error.message)
         self.error = error
-        self.exit_code = error.exit_code
+        vars(self)["exit_code"] = error.exit_code  # click reads it from the instance
 
     def show(self, file: Any = None) -> None:
         for line in self.error.lines():

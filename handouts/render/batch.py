@@ -188,7 +188,7 @@ def _csv_fields(cells: dict[str, str]) -> dict[str, Any]:
 
 
 def _yaml_rows(path: Path, intake_row: RowReader) -> Iterator[Row]:
-    from handouts.yamlfile.reader import load_yaml
+    from handouts.yamlfile.reader import item_line, load_yaml
 
     text = _read_text(path)
     entries, problems = load_yaml(text, path.name)
@@ -197,7 +197,7 @@ def _yaml_rows(path: Path, intake_row: RowReader) -> Iterator[Row]:
     if not isinstance(entries, list):
         raise RequestError(Problem(path.name, "must be a list of requests (lines starting -)"))
     for index, entry in enumerate(entries):
-        where = f"{path.name}:{entries.line_of(index)}"
+        where = f"{path.name}:{item_line(entries, index, 1)}"
         if not isinstance(entry, dict):
             yield Row(where, error=f"{where}: expected a request (template, patient, ...)")
             continue
