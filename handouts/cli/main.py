@@ -193,7 +193,8 @@ def render(
         "lang": setup.lang,
     }
     request = intake(typed, setup.clinic, library=setup.library)
-    path = render_to_file(request, setup.library, setup.clinic, output)
+    folder = setup.workspace.output_folder(output)
+    path = render_to_file(request, setup.library, setup.clinic, folder)
     click.echo(str(path))
 
 

@@ -13,6 +13,7 @@ import click
 if TYPE_CHECKING:
     from handouts.library.model import Library
     from handouts.workspace.clinic import Clinic
+    from handouts.workspace.folder import Workspace
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -63,6 +64,7 @@ class Setup:
     clinic: Clinic
     lang: str
     library: Library
+    workspace: Workspace
 
 
 def load_setup(workspace: Path | None, lang: str | None) -> Setup:
@@ -78,7 +80,7 @@ def load_setup(workspace: Path | None, lang: str | None) -> Setup:
     clinic = load_clinic(found)
     chosen = (clinic.language if lang is None else lang).strip()
     library = load_workspace_library(found, chosen, CLINIC_FILE if lang is None else "--lang")
-    return Setup(found.describe(), clinic, chosen, library)
+    return Setup(found.describe(), clinic, chosen, library, found)
 
 
 class DateError(click.BadParameter):

@@ -16,7 +16,6 @@ from handouts.library.model import Library, Template, TemplateChanges, TemplateE
 from handouts.yamlfile.checker import Checker
 from handouts.yamlfile.reader import Located
 
-SAFETY_CATEGORY = "safety"
 INHERITED = ("title", "subtitle", "intro", "optional", "notes_box")
 
 
@@ -103,10 +102,7 @@ def apply_changes(
         if len(entries) == before:
             check.add(line, "drop", f'"{section_id}" is not one of {base.id}\'s sections')
     for entry in changes.add:
-        point = len(entries)
-        while point > 0 and _is_safety(entries[point - 1].section_id, library):
-            point -= 1
-        entries.insert(point, entry)
+        entries.insert(library.insert_point([e.section_id for e in entries]), entry)
     for change in changes.params:
         index = next((i for i, e in enumerate(entries) if e.section_id == change.section_id), None)
         if index is None:
@@ -129,8 +125,3 @@ def apply_changes(
         changes=None,
         intro_line=template.intro_line if "intro" in changes.given else base.intro_line,
     )
-
-
-def _is_safety(section_id: str, library: Library) -> bool:
-    section = library.sections.get(section_id)
-    return section is not None and section.category == SAFETY_CATEGORY

@@ -16,7 +16,7 @@ from handouts.library.entries import read_entries
 from handouts.library.extends import read_changes, resolve_extends
 from handouts.library.languages import BASE_LANGUAGE, templates_folder
 from handouts.library.languages import check_language as check_language_of
-from handouts.library.model import Library, Section, SourceRef, Template
+from handouts.library.model import CATEGORIES, Library, Section, SourceRef, Template
 from handouts.library.params import PARAM_TYPES, ParamSpec, ParamValueError
 from handouts.library.sandbox import check_source
 from handouts.yamlfile.checker import Checker, describe
@@ -57,6 +57,14 @@ def load_library(roots: list[LibraryRoot] | None = None, lang: str = "en") -> Li
     return read_library(roots, lang)
 
 
+TEMPLATE_SUFFIXES = (".yaml", ".yml")
+
+
+def template_files(folder: Path) -> list[Path]:
+    """The template files directly in `folder` (.yaml or .yml), sorted."""
+    return sorted(path for suffix in TEMPLATE_SUFFIXES for path in folder.glob(f"*{suffix}"))
+
+
 def read_library(roots: list[LibraryRoot], lang: str) -> Library:
     """Load and validate every file of `lang` in `roots` (first wins); raise LibraryError."""
     problems: list[Problem] = []
@@ -72,7 +80,7 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
                 library.sections[section.id] = section
     candidates: dict[str, list[Template]] = {}
     for root in roots:
-        for path in sorted(templates_folder(root.path, lang).glob("*.yaml")):
+        for path in template_files(templates_folder(root.path, lang)):
             template, found = read_template(path, root)
             problems += found
             if template:
@@ -166,6 +174,13 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
     section_id = _checked_id(check, data, path)
     title = check.text(data, "title")
     category = check.text(data, "category")
+    if category and category not in CATEGORIES:
+        hint = did_you_mean(category, CATEGORIES)
+        check.add(
+            data.line_of("category"),
+            "category",
+            f'"{category}" is not a category{hint}; use one of {", ".join(CATEGORIES)}',
+        )
     summary = check.text(data, "summary")
     params, param_names = _read_params(check, data)
     sources = _read_sources(check, data)

@@ -37,6 +37,13 @@ class Workspace:
             return "workspace: none (built-in defaults)"
         return f"workspace: {self.root} ({self.how})"
 
+    def output_folder(self, given: Path | None) -> Path | None:
+        """Where handouts go: `given` (-o), else the workspace's output/ folder, else None
+        (the renderer's default, output/ in the current folder)."""
+        if given is not None or self.root is None:
+            return given
+        return self.root / "output"
+
     def roots(self) -> list[LibraryRoot]:
         """Library roots in lookup order: the workspace first, then the built-in library."""
         roots = [LibraryRoot(self.root, "workspace")] if self.root else []
