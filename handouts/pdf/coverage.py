@@ -59,13 +59,4 @@ def printed_texts(
 
 def block_text(block: doc.Block) -> str:
     """All text inside a block, joined."""
-    if isinstance(block, (doc.Paragraph, doc.Heading)):
-        return doc.plain_text(block.spans)
-    if isinstance(block, doc.ListBlock):
-        return " ".join(block_text(inner) for item in block.items for inner in item)
-    if isinstance(block, doc.Callout):
-        return " ".join(block_text(inner) for inner in block.blocks)
-    if isinstance(block, doc.Table):
-        cells = [*block.header, *(cell for row in block.rows for cell in row)]
-        return " ".join(doc.plain_text(cell) for cell in cells)
-    return ""
+    return " ".join(text for inner in doc.walk((block,)) for text in doc.own_texts(inner))
