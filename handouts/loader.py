@@ -24,7 +24,14 @@ from handouts.yamlsource import Located, load_yaml
 SECTION_KEYS = ("id", "title", "category", "summary", "params", "sources")
 PARAM_KEYS = ("type", "default", "label", "min", "max", "choices", "unit")
 TEMPLATE_KEYS = (
-    "id", "title", "subtitle", "intro", "sections", "optional", "notes_box", "treatment"
+    "id",
+    "title",
+    "subtitle",
+    "intro",
+    "sections",
+    "optional",
+    "notes_box",
+    "treatment",
 )
 EXTENDS_KEYS = ("extends", "add", "drop", "params")
 ENTRY_KEYS = ("id", "params")
