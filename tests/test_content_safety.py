@@ -435,3 +435,36 @@ def test_equal_ends_of_a_range_print_one_number(tmp_path_factory, settings, lang
     text = sheet_text(tmp_path_factory, "knee-dry-needling", "--lang", lang, *args)
     assert words in text
     assert "24 to 24" not in text and "24 a 24" not in text and "24 à 24" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["For: Ana Ruiz", "Date: May 6, 2026"]),
+        ("es", ["Para: Ana Ruiz", "Fecha: 6 de mayo de 2026"]),
+        ("fr", ["Pour : Ana Ruiz", "Date : 6 mai 2026"]),
+    ],
+)
+def test_header_labels_follow_the_languages_punctuation(tmp_path, run, lang, words):
+    from pypdf import PdfReader
+
+    target = tmp_path / "out.pdf"
+    args = ["render", "knee-dry-needling", "--lang", lang, "--patient", "Ana Ruiz"]
+    result = run(*args, "--date", "2026-05-06", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    first_page = " ".join(PdfReader(str(target)).pages[0].extract_text().split())
+    for expected in words:
+        assert expected in first_page, (expected, first_page[:300])
+
+
+def test_a_labelled_pattern_without_its_placeholder_is_a_located_error(tmp_path, run):
+    (tmp_path / "clinic.yaml").write_text("name: Test Clinic\n", encoding="utf-8")
+    strings = tmp_path / "content" / "en" / "strings.yaml"
+    strings.parent.mkdir(parents=True)
+    strings.write_text('labelled: "Label:"\n', encoding="utf-8")
+    target = tmp_path / "out.pdf"
+    result = run("render", "knee-dry-needling", "--workspace", str(tmp_path), "-o", str(target))
+    assert result.exit_code != 0
+    assert "content/en/strings.yaml:1: labelled:" in result.stderr
+    assert "must hold {label}" in result.stderr
+    assert not target.exists()
