@@ -468,3 +468,34 @@ def test_a_labelled_pattern_without_its_placeholder_is_a_located_error(tmp_path,
     assert "content/en/strings.yaml:1: labelled:" in result.stderr
     assert "must hold {label}" in result.stderr
     assert not target.exists()
+
+
+def test_an_upside_down_range_in_a_batch_row_is_a_located_error(tmp_path, run):
+    rows = (
+        "template,patient,date,soreness-after-needling.soreness_hours_min,"
+        "soreness-after-needling.soreness_hours_max\n"
+        "knee-dry-needling,Jane Doe,2026-03-04,48,12\n"
+    )
+    (tmp_path / "rows.csv").write_text(rows, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    result = run("batch", str(tmp_path / "rows.csv"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 4
+    assert "rows.csv:2: soreness-after-needling.soreness_hours_min must be" in result.stderr
+    assert "rows.csv:2: soreness-after-needling.soreness_hours_max must be" in result.stderr
+    assert not list((tmp_path / "out").iterdir())
+
+
+def test_an_upside_down_range_in_a_template_override_is_a_located_error(tmp_path, run):
+    (tmp_path / "clinic.yaml").write_text("name: Test Clinic\n", encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "ours.yaml").write_text(
+        "id: ours\nextends: knee-dry-needling\nparams:\n  treatment-plan:\n"
+        "    weeks_min: 12\n    weeks_max: 6\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "out.pdf"
+    result = run("render", "ours", "--workspace", str(tmp_path), "-o", str(target))
+    assert result.exit_code == 3
+    assert "templates/ours.yaml:" in result.stderr
+    assert "weeks_min" in result.stderr and "weeks_max" in result.stderr
+    assert not target.exists()
