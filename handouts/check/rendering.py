@@ -41,6 +41,19 @@ def extreme(spec: ParamSpec, high: bool) -> Any:
     return words[:MAX_TEXT_LENGTH].strip()
 
 
+def extremes(section: Section, high: bool) -> dict[str, Any]:
+    """Every param of a section at its extreme, kept inside the section's ranges: at the
+    highest a range's low is lowered to its high, at the lowest the high is raised."""
+    values = {name: extreme(spec, high) for name, spec in section.params.items()}
+    for pair in section.ranges:
+        if pair.contradiction(values):
+            if high:
+                values[pair.low] = values[pair.high]
+            else:
+                values[pair.high] = values[pair.low]
+    return values
+
+
 def variants(template_id: str, library: Library) -> Iterator[tuple[str, Request]]:
     """The requests a template is checked with: as it is, then every extra at the extremes."""
     template = library.templates[template_id]
@@ -48,9 +61,9 @@ def variants(template_id: str, library: Library) -> Iterator[tuple[str, Request]
     ids = [*template.section_ids(), *template.optional]
     for label, high in (("lowest values", False), ("highest values", True)):
         settings = tuple(
-            ParamSetting(sid, name, extreme(spec, high), f"check {template_id} ({label})")
+            ParamSetting(sid, name, value, f"check {template_id} ({label})")
             for sid in ids
-            for name, spec in library.sections[sid].params.items()
+            for name, value in extremes(library.sections[sid], high).items()
         )
         yield (
             label,
@@ -92,7 +105,7 @@ def _fill_extremes(section: Section, context: CheckContext) -> Iterator[Finding]
     request = Request(template="", patient=LONG_NAME, date=CHECK_DATE)
     base = base_context(request, context.clinic)
     for high in (False, True):
-        values = {name: extreme(spec, high) for name, spec in section.params.items()}
+        values = extremes(section, high)
         try:
             parse_markdown(fill_section(section, values, base))
         except HandoutsError as error:

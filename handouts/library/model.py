@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handouts.library.params import ParamSpec
+from handouts.library.params import ParamRange, ParamSpec
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Section:
     path: str
     body_line: int
     origin: str = "built-in"
+    ranges: tuple[ParamRange, ...] = ()  # number params that form a range (low, high)
 
     def defaults(self) -> dict[str, Any]:
         """Every param at its default value."""
