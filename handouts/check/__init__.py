@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from handouts.check.brand import fonts_check
 from handouts.check.findings import Check, CheckContext, Finding, load_check
 from handouts.check.overrides import overrides_check
-from handouts.check.rendering import readability_check, render_check
+from handouts.check.readability import readability_check
+from handouts.check.rendering import render_check
 from handouts.library.loader import LibraryRoot
 from handouts.workspace.clinic import Clinic
 

@@ -1,5 +1,5 @@
 """Checks that draw: every template renders with its defaults and its params' extremes,
-every section fills, and each section's prose reads at grade 8 or below."""
+and every section fills."""
 
 from __future__ import annotations
 
@@ -14,9 +14,7 @@ from handouts.check.findings import CheckContext, Finding, findings_of
 from handouts.errors import HandoutsError, Problem
 from handouts.library.model import Library, Section
 from handouts.library.params import MAX_TEXT_LENGTH, ParamSpec
-from handouts.text.readability import section_grade
 
-MAX_GRADE = 8.0
 CHECK_DATE = dt.date(2026, 12, 31)
 LONG_NAME = "Maria-Josefina de la Cruz Fernández-Ólafsdóttir"
 LONG_NOTE = "Keep going with the stretches every morning and evening. " * 12
@@ -111,30 +109,3 @@ def _fill_extremes(section: Section, context: CheckContext) -> Iterator[Finding]
         except HandoutsError as error:
             yield from findings_of("render", error)
             return
-
-
-READABILITY_LANGUAGE = "en"
-
-
-def readability_check(context: CheckContext) -> Iterable[Finding]:
-    """Each section's prose reads at Flesch-Kincaid grade 8 or below (else a warning)."""
-    for lang, library in context.libraries.items():
-        if lang != READABILITY_LANGUAGE:
-            continue  # the Flesch-Kincaid grade is defined for English text only
-        for section in sorted(library.sections.values(), key=lambda s: s.path):
-            try:
-                level = section_grade(section, context.clinic)
-            except HandoutsError:
-                continue  # the render check reports sections that do not fill
-            if level > MAX_GRADE:
-                yield Finding(
-                    "warning",
-                    "readability",
-                    Problem(
-                        section.path,
-                        f"reads at grade {level:g}; aim for {MAX_GRADE:g} or below "
-                        "(shorter sentences, everyday words)",
-                        line=section.body_line,
-                        field="body",
-                    ),
-                )
