@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 
@@ -94,3 +95,15 @@ class Document:
 def plain_text(spans: Inline) -> str:
     """The text of some spans without styling."""
     return "".join(span.text for span in spans)
+
+
+def walk(blocks: Iterable[Block]) -> Iterator[Block]:
+    """Every block and every block inside it, depth first in printed order: a list's items,
+    and what any container (a tip or caution box, an exercise card) holds in `blocks`."""
+    for block in blocks:
+        yield block
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk(item)
+        else:
+            yield from walk(getattr(block, "blocks", ()))
