@@ -201,3 +201,16 @@ def test_a_range_of_non_numbers_is_refused(tmp_path, run):
     result = run("check", "--format", "json", str(root))
     found = [f for f in json.loads(result.output)["findings"] if f["level"] == "error"]
     assert '"note" is a text param; a range needs numbers' in found[0]["message"]
+
+
+def test_check_keeps_its_extreme_values_inside_a_range(run, tmp_path):
+    """The high end's lowest (0) is below the low end's lowest (10): check's "lowest values"
+    render raises the high end to the low one instead of reporting a contradiction."""
+    section = SECTION.replace("min: 0\n    max: 48", "min: 10\n    max: 50").replace(
+        "min: 6\n    max: 72", "min: 0\n    max: 30"
+    )
+    root = clinic(tmp_path, section)
+    result = run("check", "--format", "json", "--workspace", str(root))
+    found = json.loads(result.output)["findings"]
+    assert [f for f in found if f["level"] == "error"] == []
+    assert result.exit_code == 0
