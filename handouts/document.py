@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -97,13 +97,25 @@ def plain_text(spans: Inline) -> str:
     return "".join(span.text for span in spans)
 
 
-def walk(blocks: Iterable[Block]) -> Iterator[Block]:
-    """Every block and every block inside it, depth first in printed order: a list's items,
-    and what any container (a tip or caution box, an exercise card) holds in `blocks`."""
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block, depth first: a list's items and a callout's contents follow their holder.
+
+    The one walk of the tree: font coverage, the text view, readability and checks use it.
+    """
     for block in blocks:
         yield block
         if isinstance(block, ListBlock):
             for item in block.items:
                 yield from walk(item)
-        else:
-            yield from walk(getattr(block, "blocks", ()))
+        elif isinstance(block, Callout):
+            yield from walk(block.blocks)
+
+
+def own_texts(block: Block) -> list[str]:
+    """The texts a block holds itself, not in the blocks inside it: a paragraph's or
+    heading's text, a table's header and cells."""
+    if isinstance(block, (Paragraph, Heading)):
+        return [plain_text(block.spans)]
+    if isinstance(block, Table):
+        return [plain_text(cell) for cell in (*block.header, *(c for r in block.rows for c in r))]
+    return []

@@ -28,5 +28,5 @@ def new(
     setup = load_setup(workspace, lang)
     library, clinic = setup.library, setup.clinic
     request = ask_request(library, clinic, setup.lang, large_print)
-    path = render_to_file(request, library, clinic, output)
+    path = render_to_file(request, library, clinic, setup.workspace.output_folder(output))
     click.echo(f"Wrote {path}")

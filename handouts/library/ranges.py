@@ -16,7 +16,7 @@ from typing import Any
 from handouts.errors import did_you_mean
 from handouts.library.params import ParamRange, ParamSpec
 from handouts.yamlfile.checker import Checker, describe
-from handouts.yamlfile.reader import Located, LocatedList
+from handouts.yamlfile.reader import Located, item_line
 
 NUMBER_TYPES = ("integer", "number")
 SHAPE = "expected a list of [low, high] pairs, e.g. ranges: [[weeks_min, weeks_max]]"
@@ -41,7 +41,7 @@ def read_ranges(
     used: set[str] = set()
     for index, pair in enumerate(raw):
         field = f"ranges[{index + 1}]"
-        line = raw.line_of(index) if isinstance(raw, LocatedList) else data.line_of("ranges")
+        line = item_line(raw, index, data.line_of("ranges"))
         found = _read_pair(check, pair, line, field, params, names, used)
         if found is None:
             continue

@@ -83,7 +83,7 @@ def read_provenance(path: Path) -> Provenance:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     where = str(path)
     try:
-        info = PdfReader(str(path)).metadata or {}
+        info: Any = PdfReader(str(path)).metadata or {}
     except FileNotFoundError:
         raise RequestError(Problem(where, "no such file")) from None
     except (OSError, PdfReadError) as exc:

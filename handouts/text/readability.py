@@ -104,8 +104,7 @@ SCALES: dict[str, Scale] = {
 
 
 def prose_units(blocks: tuple[Block, ...]) -> Iterator[str]:
-    """The sentences-bearing texts of some blocks: paragraphs (in lists, boxes and cards
-    too) and table cells."""
+    """The sentences-bearing texts of some blocks: paragraphs, list items, callouts, cells."""
     for block in walk(blocks):
         if isinstance(block, Paragraph):
             yield plain_text(block.spans)
