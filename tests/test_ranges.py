@@ -214,3 +214,24 @@ def test_check_keeps_its_extreme_values_inside_a_range(run, tmp_path):
     found = json.loads(result.output)["findings"]
     assert [f for f in found if f["level"] == "error"] == []
     assert result.exit_code == 0
+
+
+def test_new_refuses_answers_with_low_above_high(tmp_path):
+    from click.testing import CliRunner
+
+    from handouts.cli.main import main
+
+    root = clinic(tmp_path)
+    answers = ["ache-sheet", "Jane Doe", "", "2026-03-04", "", "y", "40", "20", ""]
+    target = tmp_path / "new.pdf"
+    result = CliRunner().invoke(
+        main,
+        ["new", "--workspace", str(root), "-o", str(target)],
+        input="\n".join(answers) + "\n",
+    )
+    assert result.exit_code == 4, result.output
+    assert result.stderr == (
+        "error: new: ache-time.hours_low (40) is above ache-time.hours_high (20); "
+        "the low end of a range may not be above its high end\n"
+    )
+    assert not target.exists()
