@@ -235,3 +235,25 @@ def test_new_refuses_answers_with_low_above_high(tmp_path):
         "the low end of a range may not be above its high end\n"
     )
     assert not target.exists()
+
+
+def test_a_template_extending_another_is_refused_at_the_line_it_changed(tmp_path, run):
+    root = clinic(tmp_path)
+    write_tree(
+        root,
+        {
+            "templates/ache-more.yaml": """
+            id: ache-more
+            extends: ache-sheet
+            params:
+              ache-time:
+                hours_high: 8
+            """
+        },
+    )
+    result = run("render", "ache-more", "--workspace", str(root), "-o", str(tmp_path / "o.pdf"))
+    assert result.exit_code == 3
+    assert errors(result) == [
+        "error: templates/ache-more.yaml:5: sections[1].params.hours_high: hours_low (12) is "
+        "above hours_high (8); the low end of a range may not be above its high end"
+    ]
