@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handouts.library.params import ParamSpec
+from handouts.library.params import ParamRange, ParamSpec
 
 # What a section is about; listings group by it, and the layout treats some kinds alike.
 CATEGORIES = (
@@ -42,6 +42,7 @@ class Section:
     path: str
     body_line: int
     origin: str = "built-in"
+    ranges: tuple[ParamRange, ...] = ()  # number params that form a range (low, high)
 
     def defaults(self) -> dict[str, Any]:
         """Every param at its default value."""
