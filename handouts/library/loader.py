@@ -6,6 +6,7 @@ wins, so a clinic workspace placed before the built-in root overrides it.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +64,7 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
     broken: set[str] = set()
     library = Library(roots=tuple(root.path for root in roots))
     for root in roots:
-        for path in sorted((root.path / "content" / lang).glob("*.md")):
+        for path in _listing(root, root.path / "content" / lang, "*.md", problems):
             section, found = read_section(path, root)
             problems += found
             if found:
@@ -72,7 +73,7 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
                 library.sections[section.id] = section
     candidates: dict[str, list[Template]] = {}
     for root in roots:
-        for path in sorted(templates_folder(root.path, lang).glob("*.yaml")):
+        for path in _listing(root, templates_folder(root.path, lang), "*.yaml", problems):
             template, found = read_template(path, root)
             problems += found
             if template:
@@ -93,6 +94,20 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
     if problems:
         raise LibraryError(problems)
     return library
+
+
+def _listing(root: LibraryRoot, folder: Path, pattern: str, problems: list[Problem]) -> list[Path]:
+    """The files of `folder` matching `pattern`, sorted; a problem when it cannot be read
+    (never silently none, which would quietly leave the built-in files in use)."""
+    try:
+        readable = not folder.is_dir() or os.access(folder, os.R_OK | os.X_OK)
+        if readable:
+            return sorted(folder.glob(pattern)) if folder.is_dir() else []
+    except OSError:
+        pass
+    where = display_path(folder, root)
+    problems.append(Problem(where, "folder cannot be read (permission denied); ask for access"))
+    return []
 
 
 def _untranslated(
@@ -151,7 +166,7 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
     """Read and validate one section file."""
     where = display_path(path, root)
     check = Checker(where)
-    text = _read_text(path, check)
+    text = _read_text(path, check, root)
     if text is None:
         return None, check.problems
     parts = split_front_matter(text)
@@ -192,7 +207,7 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
     """Read and validate one template file (references are checked later)."""
     where = display_path(path, root)
     check = Checker(where)
-    text = _read_text(path, check)
+    text = _read_text(path, check, root)
     if text is None:
         return None, check.problems
     data = _yaml_mapping(check, text, 1)
@@ -281,13 +296,14 @@ def _yaml_mapping(check: Checker, text: str, first_line: int) -> Located | None:
     return check.mapping(data, first_line, None)
 
 
-def _read_text(path: Path, check: Checker) -> str | None:
+def _read_text(path: Path, check: Checker, root: LibraryRoot) -> str | None:
+    """The file's text; a problem when it is not a regular UTF-8 file inside its root."""
+    from handouts.files import FileRefused, read_text
+
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        check.add(None, None, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")
-    except OSError as exc:
-        check.add(None, None, f"cannot be read: {exc.strerror}")
+        return read_text(path, root=root.path)
+    except FileRefused as exc:
+        check.add(None, None, exc.reason)
     return None
 
 

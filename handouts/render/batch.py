@@ -66,10 +66,6 @@ def count_rows(path: Path) -> int:
     return sum(1 for _ in read_rows(path, Clinic()))
 
 
-def _read_problem(path: Path, exc: OSError) -> RequestError:
-    return RequestError(Problem(path.name, f"cannot be read: {exc.strerror or exc}"))
-
-
 def _not_utf8(name: str, data: bytes, line: int, start: int = 0) -> RequestError:
     """The error for text that is not UTF-8: UTF-16 (a BOM or NUL bytes), else the bad byte."""
     fix = 'save it as "CSV UTF-8"' if name.lower().endswith(".csv") else "save it as UTF-8"
@@ -86,10 +82,12 @@ def _text_lines(path: Path) -> Iterator[str]:
     A byte that is not UTF-8 stops the reading with the line it is on: a newline byte never
     sits inside a UTF-8 character, so each physical line decodes on its own.
     """
+    from handouts.files import BATCH_LIMIT, FileRefused, open_regular
+
     try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise _read_problem(path, exc) from None
+        handle = open_regular(path, BATCH_LIMIT)
+    except FileRefused as exc:
+        raise RequestError(Problem(path.name, exc.reason)) from None
     with handle:
         for number, raw in enumerate(handle, start=1):
             if number == 1:
@@ -307,7 +305,8 @@ def render_row(where: str, request: Request, target: Path) -> Outcome:
         libraries = _STATE["libraries"]
         if request.lang not in libraries:
             libraries[request.lang] = load_workspace_library(_STATE["workspace"], request.lang)
-        path = render_to_file(request, libraries[request.lang], _STATE["clinic"], target)
+        library = libraries[request.lang]
+        path = render_to_file(request, library, _STATE["clinic"], target, choose=True)
         return Outcome(where, path)
     except HandoutsError as exc:
         return Outcome(where, error=_located(where, exc), exit_code=exc.exit_code)
