@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from handouts.errors import Problem, RequestError
-from handouts.typed_text import NAME_LIMIT, NOTE_LIMIT, clean_typed, visible
+from handouts.typed_text import NAME_LIMIT, NOTE_LIMIT, clean_typed, shown
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,11 @@ class ParamSetting:
             raise RequestError(
                 Problem(
                     origin,
-                    f'"{visible(text)}" must look like SECTION.PARAM=VALUE, '
+                    f'"{shown(text)}" must look like SECTION.PARAM=VALUE, '
                     "e.g. stretch-holds.hold_seconds=60",
                 )
             )
-        return cls(section_id, name.strip(), value.strip(), f"{origin} {visible(text)}")
+        return cls(section_id, name.strip(), value.strip(), f"{origin} {shown(text)}")
 
 
 @dataclass(frozen=True)
@@ -66,14 +66,14 @@ class Request:
                 problems.append(self._problem(option, key, str(exc)))
                 return value
 
-        clean(self.template, "TEMPLATE", "template", None, "template id")
+        clean(self.template, "TEMPLATE", "template", NAME_LIMIT, "template id")
         for option, values in (
             ("--section", self.sections),
             ("--add", self.add),
             ("--drop", self.drop),
         ):
             for value in values or ():
-                clean(value, option, option[2:], None, "section id")
+                clean(value, option, option[2:], NAME_LIMIT, "section id")
         patient = clean(self.patient, "--patient", "patient", NAME_LIMIT, "name")
         practitioner = clean(
             self.practitioner, "--practitioner", "practitioner", NAME_LIMIT, "name"

@@ -67,10 +67,16 @@ def count_rows(path: Path) -> int:
 
 
 def _not_utf8(name: str, data: bytes, line: int, start: int = 0) -> RequestError:
-    """The error for text that is not UTF-8: UTF-16 (a BOM or NUL bytes), else the bad byte."""
+    """The error for text that is not UTF-8: UTF-16 (a BOM, or every other byte NUL), a NUL
+    byte in UTF-8 text, else the bad byte."""
     fix = 'save it as "CSV UTF-8"' if name.lower().endswith(".csv") else "save it as UTF-8"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data.count(b"\x00") * 3 >= len(data):
         return RequestError(Problem(name, f"is UTF-16 text, not UTF-8; {fix}", line=line))
+    if b"\x00" in data:
+        column = data.index(b"\x00") + 1
+        return RequestError(
+            Problem(name, f"contains a NUL byte (0x00) at column {column}; remove it", line=line)
+        )
     return RequestError(
         Problem(name, f"is not UTF-8 text (byte 0x{data[start]:02x}); {fix}", line=line)
     )
@@ -107,6 +113,10 @@ def _read_text(path: Path) -> str:
 
 
 def _csv_rows(path: Path, intake_row: RowReader) -> Iterator[Row]:
+    from handouts.files import BATCH_LIMIT
+
+    # A huge cell fails its own row (the intake limits every field), never the whole file.
+    csv.field_size_limit(max(csv.field_size_limit(), BATCH_LIMIT))
     reader = csv.reader(_text_lines(path))
     try:
         header = next(reader, None)
