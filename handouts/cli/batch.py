@@ -25,7 +25,7 @@ from handouts.cli.options import workspace_options
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes (default: the machine's cores).",
+    help="Worker processes (default and most: the machine's cores, and one per row).",
 )
 @click.option(
     "--combine",
@@ -65,8 +65,8 @@ def batch(
     if combine is not None and combine.suffix.lower() != ".pdf":
         raise click.BadParameter("must name a .pdf file", param_hint="--combine")
     runner.check_destinations(output, combine)
-    jobs = jobs or runner.default_jobs()
     total = runner.count_rows(batch_file)
+    jobs = runner.worker_count(jobs, total)
     clinic = load_clinic(find_workspace(workspace))
     names = runner.Names(output, clinic.file_pattern)
     made, kept, failures = 0, [], []

@@ -304,6 +304,26 @@ def _start_worker(workspace: Path | None = None) -> None:
     _STATE["libraries"] = {}
 
 
+def _start_pool_worker(workspace: Path | None = None) -> None:
+    """A worker process. Ctrl-C is the main process's to handle (it stops the pool), and
+    SIGTERM (sent when the pool stops) ends the worker quietly: SystemExit unwinds, so a
+    temporary file is removed, and exits without a traceback. Then the brand is loaded."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _leave)
+    _start_worker(workspace)
+
+
+def _leave(signum: int, frame: Any) -> None:
+    # Whatever a library says while unwinding (ReportLab rewrites the exit into a message)
+    # stays off the terminal: the main process shows the one line.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    raise SystemExit(1)
+
+
 def render_row(where: str, request: Request, target: Path) -> Outcome:
     """Render one request to `target`; any user-caused failure becomes a located Outcome."""
     from handouts.render.pipeline import render_to_file
@@ -342,7 +362,7 @@ def run_batch(
 
     window = jobs * 4
     with multiprocessing.get_context().Pool(
-        jobs, initializer=_start_worker, initargs=(workspace,)
+        jobs, initializer=_start_pool_worker, initargs=(workspace,)
     ) as pool:
         pending: deque = deque()
         for item in tasks:
@@ -367,6 +387,13 @@ def _task_or_outcome(row: Row, names: Names) -> tuple[str, Request, Path] | Outc
 
 def _finish(item: Any) -> Outcome:
     return item if isinstance(item, Outcome) else item.get()
+
+
+def worker_count(requested: int | None, rows: int) -> int:
+    """Worker processes for `rows` rows: as asked (else one per core), never more than the
+    cores or the rows."""
+    cores = default_jobs()
+    return max(1, min(requested or cores, cores, rows))
 
 
 def default_jobs() -> int:
