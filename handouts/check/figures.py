@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from handouts import document as doc
-from handouts.check.report import CheckContext, Finding
+from handouts.check.findings import CheckContext, Finding
 from handouts.errors import HandoutsError, Problem
 from handouts.library.model import Section
 

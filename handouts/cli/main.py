@@ -10,14 +10,17 @@ from typing import Any
 import click
 
 from handouts import __version__
-from handouts.errors import HandoutsError
 from handouts.cli.options import (
     DateType,
+    complete_section,
+    complete_template,
     large_print_option,
     load_setup,
     output_option,
     workspace_options,
 )
+from handouts.errors import HandoutsError
+from handouts.typed_text import PAPERS
 
 EPILOG = """\b
 Examples:
@@ -31,11 +34,14 @@ Examples:
 """
 
 
+INTERRUPTED = "interrupted; handouts already made are kept, nothing half-written is left"
+
 # Commands whose modules load only when they run, so `handouts --help` stays fast:
 # name -> (module, attribute, the short help shown in `handouts --help`).
 LAZY_COMMANDS = {
     "batch": ("handouts.cli.batch", "batch", "Make one handout per row of a CSV or YAML file."),
     "check": ("handouts.cli.check", "check", "Check a library or workspace for mistakes."),
+    "copy": ("handouts.cli.copy", "copy", "Copy a built-in section or template in, to edit."),
     "figures": ("handouts.cli.figures", "figures", "List the figures; --sheet prints them all."),
     "init": ("handouts.cli.init", "init", "Write a clinic workspace to start from."),
     "inspect": ("handouts.cli.inspect", "inspect", "Print the request a handout was made from."),
@@ -49,7 +55,7 @@ class HandoutsCliError(click.ClickException):
     def __init__(self, error: HandoutsError) -> None:
         super().__init__(error.message)
         self.error = error
-        self.exit_code = error.exit_code
+        vars(self)["exit_code"] = error.exit_code  # click reads it from the instance
 
     def show(self, file: Any = None) -> None:
         for line in self.error.lines():
@@ -60,11 +66,20 @@ class LazyGroup(click.Group):
     """A click group that imports some commands only when they are used, and turns the
     library's errors into messages and exit codes (the only place that does)."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command with SIGTERM handled like Ctrl-C (see `stopped_like_ctrl_c`)."""
+        from handouts.cli.signals import stopped_like_ctrl_c
+
+        with stopped_like_ctrl_c():
+            return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except HandoutsError as error:
             raise HandoutsCliError(error) from None
+        except KeyboardInterrupt:
+            raise HandoutsCliError(HandoutsError(INTERRUPTED)) from None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
@@ -97,7 +112,7 @@ def main() -> None:
 
 
 @main.command(epilog=EPILOG)
-@click.argument("template", required=False)
+@click.argument("template", required=False, shell_complete=complete_template)
 @click.option(
     "--from",
     "from_pdf",
@@ -119,10 +134,23 @@ def main() -> None:
     "sections",
     multiple=True,
     metavar="ID",
+    shell_complete=complete_section,
     help="Use exactly these sections, in this order (repeatable).",
 )
-@click.option("--add", multiple=True, metavar="ID", help="Add a section (repeatable).")
-@click.option("--drop", multiple=True, metavar="ID", help="Leave out a section (repeatable).")
+@click.option(
+    "--add",
+    multiple=True,
+    metavar="ID",
+    shell_complete=complete_section,
+    help="Add a section (repeatable).",
+)
+@click.option(
+    "--drop",
+    multiple=True,
+    metavar="ID",
+    shell_complete=complete_section,
+    help="Leave out a section (repeatable).",
+)
 @click.option(
     "--set",
     "settings",
@@ -139,7 +167,7 @@ def main() -> None:
 )
 @click.option(
     "--paper",
-    type=click.Choice(["letter", "a4"], case_sensitive=False),
+    type=click.Choice(PAPERS, case_sensitive=False),
     default=None,
     help="Paper size (default: the clinic's, else letter).",
 )
@@ -159,15 +187,15 @@ def render(
     settings: Sequence[str],
     notes: Sequence[str],
     paper: str | None,
-    large_print: bool,
+    large_print: bool | None,
     workspace: Path | None,
     lang: str | None,
     verbose: bool,
     output: Path | None,
 ) -> None:
     """Render TEMPLATE as a PDF handout and print the path written."""
-    from handouts.build.request import ParamSetting, Request
-    from handouts.render.pipeline import RenderOptions, render_to_file
+    from handouts.build.intake import intake
+    from handouts.render.pipeline import render_to_file
 
     if from_pdf is not None or template is None:
         from handouts.cli.inspect import refuse_with_from, render_from
@@ -178,21 +206,23 @@ def render(
     setup = load_setup(workspace, lang)
     if verbose:
         click.echo(f"{setup.description}; language: {setup.lang}", err=True)
-    request = Request(
-        template=template,
-        patient=patient.strip(),
-        practitioner=setup.clinic.default_practitioner(practitioner),
-        date=date or dt.date.today(),
-        sections=tuple(sections) if sections else None,
-        add=tuple(add),
-        drop=tuple(drop),
-        settings=tuple(ParamSetting.parse(text) for text in settings),
-        notes=tuple(note for note in notes if note.strip()),
-        paper=paper.lower() if paper else None,
-        lang=setup.lang,
-    )
-    options = RenderOptions(large_print)
-    path = render_to_file(request, setup.library, setup.clinic, output, options)
+    typed = {
+        "template": template,
+        "patient": patient,
+        "practitioner": practitioner,
+        "date": date,
+        "sections": list(sections),
+        "add": list(add),
+        "drop": list(drop),
+        "set": list(settings),
+        "notes": list(notes),
+        "paper": paper,
+        "large_print": large_print,
+        "lang": setup.lang,
+    }
+    request = intake(typed, setup.clinic, library=setup.library)
+    folder = setup.workspace.output_folder(output)
+    path = render_to_file(request, setup.library, setup.clinic, folder)
     click.echo(str(path))
 
 
@@ -219,7 +249,7 @@ def templates(workspace: Path | None, lang: str | None) -> None:
 
 
 @main.command()
-@click.argument("section_id", metavar="ID")
+@click.argument("section_id", metavar="ID", shell_complete=complete_section)
 @click.option(
     "--set",
     "settings",

@@ -9,28 +9,28 @@ built-in template of the same id: `extends` then names the next one down the loo
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 from handouts.errors import Problem, did_you_mean
+from handouts.library.entries import read_entries
 from handouts.library.model import Library, Template, TemplateChanges, TemplateEntry
 from handouts.yamlfile.checker import Checker
 from handouts.yamlfile.reader import Located
 
-SAFETY_CATEGORY = "safety"
-INHERITED = ("title", "subtitle", "intro", "optional", "notes_box")
+MAX_EXTENDS = 10  # templates extending each other in one chain
+INHERITED = ("title", "subtitle", "intro", "optional", "notes_box", "treatment")
 
 
 def read_changes(check: Checker, data: Located) -> TemplateChanges | None:
     """The `extends`, `add`, `drop` and `params` of a template file."""
     base = check.text(data, "extends")
-    add = _entries(check, data, "add")
+    add = read_entries(check, data, "add")
     drop = check.text_list(data, "drop")
     params = []
     raw = data.get("params")
     if raw is not None:
         mapping = check.mapping(raw, data.line_of("params"), "params")
-        for section_id, values in (mapping or {}).items():
-            line = mapping.line_of(section_id)
+        for section_id, values in (mapping or Located()).items():
+            line = mapping.line_of(section_id) if mapping is not None else data.line
             values = check.mapping(values, line, f"params.{section_id}")
             if values is not None:
                 params.append(TemplateEntry(str(section_id), values, line))
@@ -40,35 +40,12 @@ def read_changes(check: Checker, data: Located) -> TemplateChanges | None:
     )
 
 
-def _entries(check: Checker, data: Located, key: str) -> list[TemplateEntry]:
-    raw = data.get(key)
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        check.add(data.line_of(key), key, "expected a list of section ids")
-        return []
-    entries = []
-    for index, item in enumerate(raw):
-        line = raw.line_of(index)
-        if isinstance(item, str):
-            entries.append(TemplateEntry(item, {}, line))
-            continue
-        entry = check.mapping(item, line, f"{key}[{index + 1}]")
-        if entry is None:
-            continue
-        check.known_keys(entry, ("id", "params"), prefix=f"{key}[{index + 1}].")
-        section_id = check.text(entry, "id", prefix=f"{key}[{index + 1}].")
-        values: Any = entry.get("params") or {}
-        if section_id:
-            entries.append(TemplateEntry(section_id, values, line))
-    return entries
-
-
 def resolve_extends(
     candidates: dict[str, list[Template]], library: Library, problems: list[Problem]
 ) -> dict[str, Template]:
     """The winning template of each id, with every `extends` chain applied."""
     resolved: dict[tuple[str, int], Template | None] = {}
+    too_long: list[tuple[str, int]] = []
 
     def resolve(
         template_id: str, depth: int, chain: tuple[tuple[str, int], ...]
@@ -100,6 +77,22 @@ def resolve_extends(
         if base_key in chain:
             refuse(f'"{base_id}" extends itself in a loop')
             return None
+        if len(chain) >= MAX_EXTENDS:
+            resolved[key] = None  # one error, at the start of the chain, says it all
+            if not too_long:
+                top = candidates[chain[0][0]][chain[0][1]]
+                line = top.changes.line if top.changes else None
+                problems.append(
+                    Problem(
+                        top.path,
+                        f"starts a chain of more than {MAX_EXTENDS} templates extending each "
+                        "other (the limit); extend the base template directly",
+                        line=line,
+                        field="extends",
+                    )
+                )
+                too_long.append(key)
+            return None
         base = resolve(*base_key, (*chain, key))
         result = apply_changes(template, base, library, problems) if base else None
         resolved[key] = result
@@ -127,10 +120,7 @@ def apply_changes(
         if len(entries) == before:
             check.add(line, "drop", f'"{section_id}" is not one of {base.id}\'s sections')
     for entry in changes.add:
-        point = len(entries)
-        while point > 0 and _is_safety(entries[point - 1].section_id, library):
-            point -= 1
-        entries.insert(point, entry)
+        entries.insert(library.insert_point([e.section_id for e in entries]), entry)
     for change in changes.params:
         index = next((i for i, e in enumerate(entries) if e.section_id == change.section_id), None)
         if index is None:
@@ -138,7 +128,7 @@ def apply_changes(
             check.add(change.line, f"params.{change.section_id}", f"is not in this template{hint}")
             continue
         old = entries[index]
-        entries[index] = TemplateEntry(old.section_id, {**old.params, **change.params}, change.line)
+        entries[index] = TemplateEntry(old.section_id, _merged(old, change), change.line)
     problems += check.problems
     own = {name: getattr(template, name) for name in INHERITED if name in changes.given}
     inherited = {name: getattr(base, name) for name in INHERITED if name not in changes.given}
@@ -155,6 +145,10 @@ def apply_changes(
     )
 
 
-def _is_safety(section_id: str, library: Library) -> bool:
-    section = library.sections.get(section_id)
-    return section is not None and section.category == SAFETY_CATEGORY
+def _merged(old: TemplateEntry, change: TemplateEntry) -> Located:
+    """An entry's params with a change's on top; each changed value keeps its own line
+    (in the extending file), the others point at the change."""
+    merged = Located({**old.params, **change.params}, line=change.line)
+    if isinstance(change.params, Located):
+        merged.key_lines.update(change.params.key_lines)
+    return merged

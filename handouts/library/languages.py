@@ -26,8 +26,11 @@ def available_languages(roots: list[Path]) -> list[str]:
     found = set()
     for root in roots:
         folder = root / "content"
-        if folder.is_dir():
-            found |= {p.name for p in folder.iterdir() if p.is_dir() and any(p.glob("*.md"))}
+        try:
+            if folder.is_dir():
+                found |= {p.name for p in folder.iterdir() if p.is_dir() and any(p.glob("*.md"))}
+        except OSError:  # an unreadable folder: the loader reports it where it reads
+            continue
     return sorted(found)
 
 
@@ -46,7 +49,7 @@ def check_language(
     one a clinic.yaml names. (A section a template needs that has no version in `lang`
     is reported by the loader, which has the templates at hand.)
     """
-    from handouts.build.request import visible
+    from handouts.typed_text import visible
 
     languages = available_languages(roots)
     if not LANG_PATTERN.match(lang) or lang not in languages:

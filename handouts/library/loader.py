@@ -6,27 +6,39 @@ wins, so a clinic workspace placed before the built-in root overrides it.
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from handouts.errors import LibraryError, Problem, did_you_mean
+from handouts.library.entries import read_entries
 from handouts.library.extends import read_changes, resolve_extends
 from handouts.library.languages import BASE_LANGUAGE, templates_folder
 from handouts.library.languages import check_language as check_language_of
-from handouts.library.model import Library, Section, SourceRef, Template, TemplateEntry
+from handouts.library.model import CATEGORIES, TREATMENTS, Library, Section, SourceRef, Template
 from handouts.library.params import PARAM_TYPES, ParamSpec, ParamValueError
+from handouts.library.ranges import override_problems, read_ranges
 from handouts.library.sandbox import check_source
 from handouts.yamlfile.checker import Checker, describe
-from handouts.yamlfile.reader import Located, load_yaml
+from handouts.yamlfile.reader import Located, item_line, load_yaml
 
-SECTION_KEYS = ("id", "title", "category", "summary", "params", "sources")
+SECTION_KEYS = ("id", "title", "category", "summary", "params", "ranges", "sources")
 PARAM_KEYS = ("type", "default", "label", "min", "max", "choices", "unit")
-TEMPLATE_KEYS = ("id", "title", "subtitle", "intro", "sections", "optional", "notes_box")
+TEMPLATE_KEYS = (
+    "id",
+    "title",
+    "subtitle",
+    "intro",
+    "sections",
+    "optional",
+    "notes_box",
+    "treatment",
+)
 EXTENDS_KEYS = ("extends", "add", "drop", "params")
-ENTRY_KEYS = ("id", "params")
-CONTEXT_NAMES = {"patient", "practitioner", "clinic", "date"}
+CONTEXT_NAMES = {"patient", "practitioner", "clinic", "date", "treatment"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PARAM_NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -57,13 +69,26 @@ def load_library(roots: list[LibraryRoot] | None = None, lang: str = "en") -> Li
     return read_library(roots, lang)
 
 
+TEMPLATE_SUFFIXES = (".yaml", ".yml")
+
+
+def section_files(folder: Path) -> list[Path]:
+    """The section files directly in `folder`, sorted."""
+    return sorted(folder.glob("*.md"))
+
+
+def template_files(folder: Path) -> list[Path]:
+    """The template files directly in `folder` (.yaml or .yml), sorted."""
+    return sorted(path for suffix in TEMPLATE_SUFFIXES for path in folder.glob(f"*{suffix}"))
+
+
 def read_library(roots: list[LibraryRoot], lang: str) -> Library:
     """Load and validate every file of `lang` in `roots` (first wins); raise LibraryError."""
     problems: list[Problem] = []
     broken: set[str] = set()
     library = Library(roots=tuple(root.path for root in roots))
     for root in roots:
-        for path in sorted((root.path / "content" / lang).glob("*.md")):
+        for path in _listing(root, root.path / "content" / lang, section_files, problems):
             section, found = read_section(path, root)
             problems += found
             if found:
@@ -72,7 +97,7 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
                 library.sections[section.id] = section
     candidates: dict[str, list[Template]] = {}
     for root in roots:
-        for path in sorted(templates_folder(root.path, lang).glob("*.yaml")):
+        for path in _listing(root, templates_folder(root.path, lang), template_files, problems):
             template, found = read_template(path, root)
             problems += found
             if template:
@@ -93,6 +118,22 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
     if problems:
         raise LibraryError(problems)
     return library
+
+
+def _listing(
+    root: LibraryRoot, folder: Path, files: Callable[[Path], list[Path]], problems: list[Problem]
+) -> list[Path]:
+    """`files(folder)`; a problem when the folder cannot be read (never silently none,
+    which would quietly leave the built-in files in use)."""
+    try:
+        readable = not folder.is_dir() or os.access(folder, os.R_OK | os.X_OK)
+        if readable:
+            return files(folder) if folder.is_dir() else []
+    except OSError:
+        pass
+    where = display_path(folder, root)
+    problems.append(Problem(where, "folder cannot be read (permission denied); ask for access"))
+    return []
 
 
 def _untranslated(
@@ -151,7 +192,7 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
     """Read and validate one section file."""
     where = display_path(path, root)
     check = Checker(where)
-    text = _read_text(path, check)
+    text = _read_text(path, check, root)
     if text is None:
         return None, check.problems
     parts = split_front_matter(text)
@@ -166,8 +207,16 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
     section_id = _checked_id(check, data, path)
     title = check.text(data, "title")
     category = check.text(data, "category")
+    if category and category not in CATEGORIES:
+        hint = did_you_mean(category, CATEGORIES)
+        check.add(
+            data.line_of("category"),
+            "category",
+            f'"{category}" is not a category{hint}; use one of {", ".join(CATEGORIES)}',
+        )
     summary = check.text(data, "summary")
     params, param_names = _read_params(check, data)
+    ranges = read_ranges(check, data, params, param_names)
     sources = _read_sources(check, data)
     known = param_names | CONTEXT_NAMES
     check.problems += check_source(body, where, body_line, "body", known)
@@ -184,6 +233,7 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
         path=where,
         body_line=body_line,
         origin=root.origin,
+        ranges=ranges,
     )
     return section, []
 
@@ -192,7 +242,7 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
     """Read and validate one template file (references are checked later)."""
     where = display_path(path, root)
     check = Checker(where)
-    text = _read_text(path, check)
+    text = _read_text(path, check, root)
     if text is None:
         return None, check.problems
     data = _yaml_mapping(check, text, 1)
@@ -206,10 +256,15 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
     intro = check.text(data, "intro", required=False)
     intro_line = data.line_of("intro") + (1 if intro and "\n" in str(data.get("intro")) else 0)
     check.problems += check_source(intro, where, intro_line, "intro", CONTEXT_NAMES)
-    entries = _read_entries(check, data) if "sections" in data or not extends else []
+    entries = (
+        read_entries(check, data, "sections", required=True)
+        if "sections" in data or not extends
+        else []
+    )
     changes = read_changes(check, data) if extends else None
     optional = [name for name, _ in check.text_list(data, "optional")]
     notes_box = check.flag(data, "notes_box", default=True)
+    treatment = _checked_treatment(check, data)
     if check.problems:
         return None, check.problems
     template = Template(
@@ -224,12 +279,26 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
         intro_line=intro_line,
         origin=root.origin,
         changes=changes,
+        treatment=treatment,
     )
     return template, []
 
 
+def _checked_treatment(check: Checker, data: Located) -> str:
+    """The template's `treatment:`, one of TREATMENTS, or "" when not given."""
+    treatment = check.text(data, "treatment", required=False)
+    if treatment and treatment not in TREATMENTS:
+        hint = did_you_mean(treatment, TREATMENTS)
+        check.add(
+            data.line_of("treatment"),
+            "treatment",
+            f'unknown treatment "{treatment}"{hint}; use one of {", ".join(TREATMENTS)}',
+        )
+    return treatment
+
+
 def check_template_references(
-    template: Template, library: Library, broken: set[str] = frozenset()
+    template: Template, library: Library, broken: Collection[str] = frozenset()
 ) -> list[Problem]:
     """Every section a template names exists, and its param overrides fit.
 
@@ -249,6 +318,7 @@ def check_template_references(
         if entry.section_id in seen:
             check.add(entry.line, field, f'"{entry.section_id}" is listed twice')
         seen.add(entry.section_id)
+        checked: dict[str, Any] = {}
         for name, value in entry.params.items():
             line = entry.params.line_of(name) if isinstance(entry.params, Located) else entry.line
             spec = section.params.get(name)
@@ -259,9 +329,12 @@ def check_template_references(
                 check.add(line, f"{field}.params.{name}", f"unknown param{hint}")
                 continue
             try:
-                spec.convert(value)
+                checked[name] = spec.convert(value)
             except ParamValueError as exc:
                 check.add(line, f"{field}.params.{name}", str(exc))
+        for name, why in override_problems(section.ranges, section.defaults(), checked):
+            line = entry.params.line_of(name) if isinstance(entry.params, Located) else entry.line
+            check.add(line, f"{field}.params.{name}", why)
     data_line = template.entries[0].line if template.entries else 1
     for name in template.optional:
         if name not in library.sections:
@@ -281,13 +354,14 @@ def _yaml_mapping(check: Checker, text: str, first_line: int) -> Located | None:
     return check.mapping(data, first_line, None)
 
 
-def _read_text(path: Path, check: Checker) -> str | None:
+def _read_text(path: Path, check: Checker, root: LibraryRoot) -> str | None:
+    """The file's text; a problem when it is not a regular UTF-8 file inside its root."""
+    from handouts.files import FileRefused, read_text
+
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        check.add(None, None, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")
-    except OSError as exc:
-        check.add(None, None, f"cannot be read: {exc.strerror}")
+        return read_text(path, root=root.path)
+    except FileRefused as exc:
+        check.add(None, None, exc.reason)
     return None
 
 
@@ -368,7 +442,7 @@ def _read_sources(check: Checker, data: Located) -> tuple[SourceRef, ...]:
     refs = []
     for index, item in enumerate(raw):
         field = f"sources[{index + 1}]"
-        entry = check.mapping(item, raw.line_of(index), field)
+        entry = check.mapping(item, item_line(raw, index, data.line_of("sources")), field)
         if entry is None:
             continue
         check.known_keys(entry, ("title", "author"), prefix=f"{field}.")
@@ -376,32 +450,3 @@ def _read_sources(check: Checker, data: Located) -> tuple[SourceRef, ...]:
         author = check.text(entry, "author", prefix=f"{field}.", required=False)
         refs.append(SourceRef(title, author))
     return tuple(refs)
-
-
-def _read_entries(check: Checker, data: Located) -> list[TemplateEntry]:
-    raw = data.get("sections")
-    if not isinstance(raw, list) or not raw:
-        check.add(
-            data.line_of("sections"),
-            "sections",
-            f"expected a list of section ids, got {describe(raw)}",
-        )
-        return []
-    entries = []
-    for index, item in enumerate(raw):
-        field = f"sections[{index + 1}]"
-        line = raw.line_of(index)
-        if isinstance(item, str):
-            entries.append(TemplateEntry(item, {}, line))
-            continue
-        entry = check.mapping(item, line, field)
-        if entry is None:
-            continue
-        check.known_keys(entry, ENTRY_KEYS, prefix=f"{field}.")
-        section_id = check.text(entry, "id", prefix=f"{field}.")
-        overrides: Any = {}
-        if entry.get("params") is not None:
-            overrides = check.mapping(entry["params"], entry.line_of("params"), f"{field}.params")
-        if section_id:
-            entries.append(TemplateEntry(section_id, overrides or {}, line))
-    return entries

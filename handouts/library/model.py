@@ -6,7 +6,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handouts.library.params import ParamSpec
+from handouts.library.params import ParamRange, ParamSpec
+
+# What a section is about; listings group by it, and the layout treats some kinds alike.
+CATEGORIES = (
+    "after-treatment", "education", "exercise", "footwear",
+    "massage", "plan", "safety", "self-care",
+)  # fmt: skip
+SAFETY_CATEGORY = "safety"
+
+# What a template's sheet follows (its `treatment:`); sections read it as `treatment`, e.g. to
+# print needle-site warning signs only after needling. "" means not given: print every sign.
+TREATMENTS = ("acupuncture", "dry-needling", "massage", "self-care")
 
 
 @dataclass(frozen=True)
@@ -31,6 +42,7 @@ class Section:
     path: str
     body_line: int
     origin: str = "built-in"
+    ranges: tuple[ParamRange, ...] = ()  # number params that form a range (low, high)
 
     def defaults(self) -> dict[str, Any]:
         """Every param at its default value."""
@@ -73,6 +85,7 @@ class Template:
     intro_line: int
     origin: str = "built-in"
     changes: TemplateChanges | None = None
+    treatment: str = ""
 
     def section_ids(self) -> list[str]:
         """Ids of the standard sections, in order."""
@@ -86,3 +99,13 @@ class Library:
     sections: dict[str, Section] = field(default_factory=dict)
     templates: dict[str, Template] = field(default_factory=dict)
     roots: tuple[Path, ...] = ()
+
+    def insert_point(self, section_ids: list[str]) -> int:
+        """Where an added section goes: before the closing safety sections, so they stay last."""
+        point = len(section_ids)
+        while point > 0:
+            section = self.sections.get(section_ids[point - 1])
+            if section is None or section.category != SAFETY_CATEGORY:
+                break
+            point -= 1
+        return point

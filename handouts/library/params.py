@@ -11,9 +11,9 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from handouts.typed_text import yes_no
+
 PARAM_TYPES = ("integer", "number", "text", "choice", "list", "yesno")
-_YES = {"yes", "y", "true", "on", "1"}
-_NO = {"no", "n", "false", "off", "0"}
 MAX_TEXT_LENGTH = 500
 
 
@@ -63,6 +63,34 @@ class ParamSpec:
         """Return `raw` as a checked value of this type, or raise ParamValueError."""
         converter = _CONVERTERS[self.type]
         return converter(self, raw)
+
+
+@dataclass(frozen=True)
+class ParamRange:
+    """Two number params of a section that form a range: `low` may not be above `high`.
+
+    Declared in a section's front matter as `ranges: [[low, high], ...]`; `line` is where.
+    """
+
+    low: str
+    high: str
+    line: int | None = None
+
+    def contradiction(self, values: dict[str, Any], prefix: str = "") -> str | None:
+        """Why `values` break this range (a low above its high), or None when they fit.
+
+        `prefix` goes before each param name, e.g. "treatment-plan.".
+        """
+        low, high = values.get(self.low), values.get(self.high)
+        if not isinstance(low, (int, float)) or not isinstance(high, (int, float)):
+            return None
+        if low <= high:
+            return None
+        low_name, high_name = prefix + self.low, prefix + self.high
+        return (
+            f"{low_name} ({format_value(low)}) is above {high_name} ({format_value(high)}); "
+            "the low end of a range may not be above its high end"
+        )
 
 
 def format_value(value: Any) -> str:
@@ -160,10 +188,11 @@ def _to_list(spec: ParamSpec, raw: Any) -> list[str]:
 
 
 def _to_yesno(spec: ParamSpec, raw: Any) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    if isinstance(raw, str) and raw.strip().lower() in _YES | _NO:
-        return raw.strip().lower() in _YES
+    if isinstance(raw, (bool, str)):
+        try:
+            return yes_no(raw)
+        except ValueError:
+            pass
     raise _wrong(spec, raw)
 
 

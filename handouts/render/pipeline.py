@@ -12,32 +12,21 @@ from handouts.build.plan import make_plan
 from handouts.build.request import Request
 from handouts.figures.resolve import resolve_figures
 from handouts.library.model import Library
-from handouts.render.output import chooses_name, free_name, resolve_target, write_atomically
+from handouts.render.output import chooses_name, resolve_target, write_atomically, write_free
 from handouts.workspace.clinic import Clinic
 
 
-@dataclass(frozen=True)
-class RenderOptions:
-    """How to print, beyond what the request says."""
-
-    large_print: bool = False
-
-
-def render_bytes(
-    request: Request, library: Library, clinic: Clinic, options: RenderOptions | None = None
-) -> bytes:
+def render_bytes(request: Request, library: Library, clinic: Clinic) -> bytes:
     """Plan, fill, parse and lay out one handout; return its PDF bytes."""
+    from handouts.library.strings import load_strings
     from handouts.pdf import PageOptions, render_pdf
     from handouts.render.provenance import INFO_KEY, for_plan
-
-    options = options or RenderOptions()
-    from handouts.library.strings import load_strings
 
     plan = make_plan(request, library)
     document = resolve_figures(build_document(fill_plan(plan, clinic)), library)
     paper = request.paper or clinic.paper
     strings = load_strings(list(library.roots), request.lang)
-    large_print = options.large_print or clinic.large_print
+    large_print = clinic.large_print if request.large_print is None else request.large_print
     stamp = for_plan(plan, large_print).to_json()
     page = PageOptions(paper, large_print)
     return render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
@@ -63,18 +52,19 @@ def render_to_file(
     library: Library,
     clinic: Clinic,
     output: Path | None,
-    options: RenderOptions | None = None,
+    choose: bool | None = None,
 ) -> Path:
     """Render one handout and write it atomically; return the path written.
 
-    A file name chosen from the clinic's pattern never replaces another patient's
-    handout: when the name is taken by a sheet made for someone else (or by a file
-    handouts did not make), the next free name (-2, -3, ...) is used instead.
+    A file name chosen from the clinic's pattern (or any name when `choose` is true) never
+    replaces another patient's handout: when the name is taken by a sheet made for someone
+    else (or by a file handouts did not make), the next free name (-2, -3, ...) is claimed
+    instead, atomically, so runs at the same moment never write over each other.
     """
     target = resolve_target(output, request, clinic.file_pattern)
-    if chooses_name(output):
-        target = free_name(target, lambda path: held_by_another(path, request))
-    data = render_bytes(request, library, clinic, options)
+    data = render_bytes(request, library, clinic)
+    if chooses_name(output) if choose is None else choose:
+        return write_free(target, data, lambda path: not held_by_another(path, request))
     write_atomically(target, data)
     return target
 
@@ -101,6 +91,5 @@ def reprint(
     request = provenance.request
     library = library_for(request.lang)
     changed = tuple(changed_sections(provenance, library))
-    options = RenderOptions(large_print=provenance.large_print)
-    path = render_to_file(request, library, clinic, output, options)
+    path = render_to_file(request, library, clinic, output)
     return Reprint(path, changed, provenance.version)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from handouts import __version__
+from handouts.build.intake import Source, intake
 from handouts.build.plan import Plan
 from handouts.build.request import Request
 from handouts.errors import Problem, RequestError
@@ -74,17 +75,22 @@ def changed_sections(provenance: Provenance, library: Library) -> list[str]:
 
 def read_provenance(path: Path) -> Provenance:
     """Read the embedded request from a handout PDF; raise RequestError if there is none."""
+    import io
     import logging
 
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    from handouts.files import PDF_LIMIT, FileRefused, read_bytes
+
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     where = str(path)
     try:
-        info = PdfReader(str(path)).metadata or {}
-    except FileNotFoundError:
-        raise RequestError(Problem(where, "no such file")) from None
+        data = read_bytes(path, PDF_LIMIT)
+    except FileRefused as exc:
+        raise RequestError(Problem(where, exc.reason)) from None
+    try:
+        info: Any = PdfReader(io.BytesIO(data)).metadata or {}
     except (OSError, PdfReadError) as exc:
         raise RequestError(Problem(where, f"cannot be read as a PDF ({exc})")) from None
     raw = info.get("/" + INFO_KEY)
@@ -92,9 +98,13 @@ def read_provenance(path: Path) -> Provenance:
         raise RequestError(Problem(where, "carries no handouts request; was it made by handouts?"))
     try:
         data = json.loads(str(raw))
+        large_print = bool(data.get("large_print", False))
+        typed = dict(data["request"])
+        if typed.get("large_print") is None:  # made before the request carried it
+            typed["large_print"] = large_print
         return Provenance(
-            request=Request.from_dict(data["request"], where=where),
-            large_print=bool(data.get("large_print", False)),
+            request=intake(typed, source=Source(where)),
+            large_print=large_print,
             version=str(data.get("handouts", "")),
             digests={str(k): str(v) for k, v in data.get("sections", {}).items()},
         )

@@ -9,6 +9,7 @@ the brand.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from handouts.errors import LibraryError, Problem
 from handouts.library.loader import LibraryRoot, builtin_root, read_library
 from handouts.library.model import Library
 from handouts.workspace.clinic import Clinic
+from handouts.workspace.paths import inside
 
 CLINIC_FILE = "clinic.yaml"
 ENV_VAR = "HANDOUTS_WORKSPACE"
@@ -36,6 +38,16 @@ class Workspace:
             return "workspace: none (built-in defaults)"
         return f"workspace: {self.root} ({self.how})"
 
+    def output_folder(self, given: Path | None) -> Path | None:
+        """Where handouts go: `given` (-o), else the workspace's output/ folder (made when
+        missing), else None (the renderer's default, output/ in the current folder)."""
+        if given is not None or self.root is None:
+            return given
+        folder = self.root / "output"
+        with contextlib.suppress(OSError):  # a folder that cannot be made is reported on writing
+            folder.mkdir(exist_ok=True)
+        return folder
+
     def roots(self) -> list[LibraryRoot]:
         """Library roots in lookup order: the workspace first, then the built-in library."""
         roots = [LibraryRoot(self.root, "workspace")] if self.root else []
@@ -43,20 +55,7 @@ class Workspace:
 
     def resolve(self, relative: str, where: str, line: int | None, field: str) -> Path:
         """A path named in a workspace file, kept inside the workspace (symlinks resolved)."""
-        base = (self.root or Path.cwd()).resolve()
-        candidate = Path(relative).expanduser()
-        target = (candidate if candidate.is_absolute() else base / candidate).resolve()
-        if not target.is_relative_to(base):
-            raise LibraryError(
-                Problem(
-                    where,
-                    f'"{relative}" leads outside the workspace {base}; '
-                    "put the file inside the workspace folder and name it relative to it",
-                    line=line,
-                    field=field,
-                )
-            )
-        return target
+        return inside(self.root or Path.cwd(), relative, where, line, field)
 
 
 def find_workspace(
@@ -72,7 +71,11 @@ def find_workspace(
         return _named(Path(environ[ENV_VAR]), ENV_VAR)
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / CLINIC_FILE).is_file():
+        try:
+            found = (folder / CLINIC_FILE).is_file()
+        except OSError:  # a folder we may not look into: not ours
+            continue
+        if found:
             return Workspace(folder, f"nearest {CLINIC_FILE}")
     return Workspace()
 
@@ -84,6 +87,14 @@ def _named(path: Path, how: str) -> Workspace:
                 how,
                 f'"{path}" is not a folder; give a workspace folder '
                 "(make one with `handouts init DIR`)",
+            )
+        )
+    if not os.access(path, os.R_OK | os.X_OK):
+        raise LibraryError(
+            Problem(
+                how,
+                f'"{path}" cannot be read (permission denied); give a folder you may read '
+                "or ask for read access",
             )
         )
     return Workspace(path.resolve(), how)
@@ -112,13 +123,14 @@ def load_workspace_library(
 
 def _clinic_line(workspace: Workspace, key: str) -> int | None:
     """The line of a top-level key in the workspace's clinic.yaml (None when not found)."""
+    from handouts.files import read_text
     from handouts.yamlfile.reader import load_yaml
 
     if workspace.root is None:
         return None
     path = workspace.root / CLINIC_FILE
     try:
-        data, _ = load_yaml(path.read_text(encoding="utf-8"), CLINIC_FILE)
+        data, _ = load_yaml(read_text(path, root=workspace.root), CLINIC_FILE)
         return data.line_of(key) if key in data else None
     except Exception:  # read_clinic has already reported an unreadable clinic.yaml
         return None
@@ -132,8 +144,11 @@ def load_default_library(lang: str = "en") -> Library:
 def load_clinic(workspace: Workspace | None = None) -> Clinic:
     """The workspace's brand from its clinic.yaml, or the neutral built-in brand."""
     workspace = workspace or Workspace()
-    if workspace.root is None or not (workspace.root / CLINIC_FILE).is_file():
+    if workspace.root is None:
+        return Clinic()
+    path = workspace.root / CLINIC_FILE
+    if not path.exists() and not path.is_symlink():
         return Clinic()
     from handouts.workspace.clinic_file import read_clinic
 
-    return read_clinic(workspace)
+    return read_clinic(workspace.root)
