@@ -10,8 +10,6 @@ from handouts.errors import Problem, RequestError, did_you_mean, one_of
 from handouts.library.model import Library, Section, Template
 from handouts.library.params import ParamValueError
 
-SAFETY_CATEGORY = "safety"
-
 
 @dataclass(frozen=True)
 class PlannedSection:
@@ -89,7 +87,7 @@ def _choose_sections(
                 )
             )
         else:
-            order.insert(_insert_point(order, library), section_id)
+            order.insert(library.insert_point(order), section_id)
     for section_id in dict.fromkeys(request.drop):
         if section_id in request.add or section_id in (request.sections or ()):
             continue  # reported by _check_contradictions
@@ -132,14 +130,6 @@ def _check_contradictions(request: Request, problems: list[Problem]) -> None:
                         f"{section_id} is also given with {option}; keep it or drop it, not both",
                     )
                 )
-
-
-def _insert_point(order: list[str], library: Library) -> int:
-    """Added sections go before the closing safety sections, so those stay last."""
-    point = len(order)
-    while point > 0 and library.sections[order[point - 1]].category == SAFETY_CATEGORY:
-        point -= 1
-    return point
 
 
 def section_values(

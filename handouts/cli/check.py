@@ -59,19 +59,19 @@ def check(roots: Sequence[Path], workspace: Path | None, strict: bool, output_fo
     library_roots = [LibraryRoot(path, "workspace") for path in roots] + found.roots()
     clinic, findings = clinic_with_findings(found)
     findings += run_checks(library_roots, clinic)
-    found = counts(findings)
+    tally = counts(findings)
     failing = failed(findings, strict)
     if output_format == "json":
         report = {
             "ok": not failing,
             "strict": strict,
-            "counts": found,
+            "counts": tally,
             "findings": [finding.as_dict() for finding in findings],
         }
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         click.echo(table(findings))
-        click.echo(summary(found, failing))
+        click.echo(summary(tally, failing))
     if failing:
         raise SystemExit(CHECK_FAILED)
 

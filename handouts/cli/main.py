@@ -12,6 +12,8 @@ import click
 from handouts import __version__
 from handouts.cli.options import (
     DateType,
+    complete_section,
+    complete_template,
     large_print_option,
     load_setup,
     output_option,
@@ -39,6 +41,7 @@ INTERRUPTED = "interrupted; handouts already made are kept, nothing half-written
 LAZY_COMMANDS = {
     "batch": ("handouts.cli.batch", "batch", "Make one handout per row of a CSV or YAML file."),
     "check": ("handouts.cli.check", "check", "Check a library or workspace for mistakes."),
+    "copy": ("handouts.cli.copy", "copy", "Copy a built-in section or template in, to edit."),
     "init": ("handouts.cli.init", "init", "Write a clinic workspace to start from."),
     "inspect": ("handouts.cli.inspect", "inspect", "Print the request a handout was made from."),
     "new": ("handouts.cli.new", "new", "Make a handout by answering questions."),
@@ -51,7 +54,7 @@ class HandoutsCliError(click.ClickException):
     def __init__(self, error: HandoutsError) -> None:
         super().__init__(error.message)
         self.error = error
-        self.exit_code = error.exit_code
+        vars(self)["exit_code"] = error.exit_code  # click reads it from the instance
 
     def show(self, file: Any = None) -> None:
         for line in self.error.lines():
@@ -108,7 +111,7 @@ def main() -> None:
 
 
 @main.command(epilog=EPILOG)
-@click.argument("template", required=False)
+@click.argument("template", required=False, shell_complete=complete_template)
 @click.option(
     "--from",
     "from_pdf",
@@ -130,10 +133,23 @@ def main() -> None:
     "sections",
     multiple=True,
     metavar="ID",
+    shell_complete=complete_section,
     help="Use exactly these sections, in this order (repeatable).",
 )
-@click.option("--add", multiple=True, metavar="ID", help="Add a section (repeatable).")
-@click.option("--drop", multiple=True, metavar="ID", help="Leave out a section (repeatable).")
+@click.option(
+    "--add",
+    multiple=True,
+    metavar="ID",
+    shell_complete=complete_section,
+    help="Add a section (repeatable).",
+)
+@click.option(
+    "--drop",
+    multiple=True,
+    metavar="ID",
+    shell_complete=complete_section,
+    help="Leave out a section (repeatable).",
+)
 @click.option(
     "--set",
     "settings",
@@ -204,7 +220,8 @@ def render(
         "lang": setup.lang,
     }
     request = intake(typed, setup.clinic, library=setup.library)
-    path = render_to_file(request, setup.library, setup.clinic, output)
+    folder = setup.workspace.output_folder(output)
+    path = render_to_file(request, setup.library, setup.clinic, folder)
     click.echo(str(path))
 
 
@@ -231,7 +248,7 @@ def templates(workspace: Path | None, lang: str | None) -> None:
 
 
 @main.command()
-@click.argument("section_id", metavar="ID")
+@click.argument("section_id", metavar="ID", shell_complete=complete_section)
 @click.option(
     "--set",
     "settings",

@@ -31,5 +31,5 @@ def new(
     if hasattr(sys.stdin, "reconfigure"):  # a bad byte is then named at its own answer
         sys.stdin.reconfigure(errors="surrogateescape")
     request = ask_request(library, clinic, setup.lang, large_print)
-    path = render_to_file(request, library, clinic, output)
+    path = render_to_file(request, library, clinic, setup.workspace.output_folder(output))
     click.echo(f"Wrote {path}")

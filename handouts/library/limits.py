@@ -222,5 +222,5 @@ def guard_tree(tree: nodes.Template) -> nodes.Template:
     return tree
 
 
-def _wrap(node: nodes.Expr, name: str) -> nodes.Expr:
+def _wrap(node: nodes.Node, name: str) -> nodes.Expr:
     return nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)

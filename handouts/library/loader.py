@@ -8,25 +8,25 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from handouts.errors import LibraryError, Problem, did_you_mean
+from handouts.library.entries import read_entries
 from handouts.library.extends import read_changes, resolve_extends
 from handouts.library.languages import BASE_LANGUAGE, templates_folder
 from handouts.library.languages import check_language as check_language_of
-from handouts.library.model import Library, Section, SourceRef, Template, TemplateEntry
+from handouts.library.model import CATEGORIES, Library, Section, SourceRef, Template
 from handouts.library.params import PARAM_TYPES, ParamSpec, ParamValueError
 from handouts.library.sandbox import check_source
 from handouts.yamlfile.checker import Checker, describe
-from handouts.yamlfile.reader import Located, load_yaml
+from handouts.yamlfile.reader import Located, item_line, load_yaml
 
 SECTION_KEYS = ("id", "title", "category", "summary", "params", "sources")
 PARAM_KEYS = ("type", "default", "label", "min", "max", "choices", "unit")
 TEMPLATE_KEYS = ("id", "title", "subtitle", "intro", "sections", "optional", "notes_box")
 EXTENDS_KEYS = ("extends", "add", "drop", "params")
-ENTRY_KEYS = ("id", "params")
 CONTEXT_NAMES = {"patient", "practitioner", "clinic", "date"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PARAM_NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -58,13 +58,21 @@ def load_library(roots: list[LibraryRoot] | None = None, lang: str = "en") -> Li
     return read_library(roots, lang)
 
 
+TEMPLATE_SUFFIXES = (".yaml", ".yml")
+
+
+def template_files(folder: Path) -> list[Path]:
+    """The template files directly in `folder` (.yaml or .yml), sorted."""
+    return sorted(path for suffix in TEMPLATE_SUFFIXES for path in folder.glob(f"*{suffix}"))
+
+
 def read_library(roots: list[LibraryRoot], lang: str) -> Library:
     """Load and validate every file of `lang` in `roots` (first wins); raise LibraryError."""
     problems: list[Problem] = []
     broken: set[str] = set()
     library = Library(roots=tuple(root.path for root in roots))
     for root in roots:
-        for path in _listing(root, root.path / "content" / lang, "*.md", problems):
+        for path in _listing(root, root.path / "content" / lang, section_files, problems):
             section, found = read_section(path, root)
             problems += found
             if found:
@@ -73,7 +81,7 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
                 library.sections[section.id] = section
     candidates: dict[str, list[Template]] = {}
     for root in roots:
-        for path in _listing(root, templates_folder(root.path, lang), "*.yaml", problems):
+        for path in _listing(root, templates_folder(root.path, lang), template_files, problems):
             template, found = read_template(path, root)
             problems += found
             if template:
@@ -96,13 +104,24 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
     return library
 
 
-def _listing(root: LibraryRoot, folder: Path, pattern: str, problems: list[Problem]) -> list[Path]:
-    """The files of `folder` matching `pattern`, sorted; a problem when it cannot be read
-    (never silently none, which would quietly leave the built-in files in use)."""
+def section_files(folder: Path) -> list[Path]:
+    """The section files directly in `folder`, sorted."""
+    return sorted(folder.glob("*.md"))
+
+
+def _listing(
+    root: LibraryRoot,
+    folder: Path,
+    files_in: Callable[[Path], list[Path]],
+    problems: list[Problem],
+) -> list[Path]:
+    """`files_in(folder)`; a problem when the folder cannot be read (never silently no
+    files, which would quietly leave the built-in ones in use)."""
     try:
-        readable = not folder.is_dir() or os.access(folder, os.R_OK | os.X_OK)
-        if readable:
-            return sorted(folder.glob(pattern)) if folder.is_dir() else []
+        if not folder.is_dir():
+            return []
+        if os.access(folder, os.R_OK | os.X_OK):
+            return files_in(folder)
     except OSError:
         pass
     where = display_path(folder, root)
@@ -181,6 +200,13 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
     section_id = _checked_id(check, data, path)
     title = check.text(data, "title")
     category = check.text(data, "category")
+    if category and category not in CATEGORIES:
+        hint = did_you_mean(category, CATEGORIES)
+        check.add(
+            data.line_of("category"),
+            "category",
+            f'"{category}" is not a category{hint}; use one of {", ".join(CATEGORIES)}',
+        )
     summary = check.text(data, "summary")
     params, param_names = _read_params(check, data)
     sources = _read_sources(check, data)
@@ -221,7 +247,11 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
     intro = check.text(data, "intro", required=False)
     intro_line = data.line_of("intro") + (1 if intro and "\n" in str(data.get("intro")) else 0)
     check.problems += check_source(intro, where, intro_line, "intro", CONTEXT_NAMES)
-    entries = _read_entries(check, data) if "sections" in data or not extends else []
+    entries = (
+        read_entries(check, data, "sections", required=True)
+        if "sections" in data or not extends
+        else []
+    )
     changes = read_changes(check, data) if extends else None
     optional = [name for name, _ in check.text_list(data, "optional")]
     notes_box = check.flag(data, "notes_box", default=True)
@@ -244,7 +274,7 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
 
 
 def check_template_references(
-    template: Template, library: Library, broken: set[str] = frozenset()
+    template: Template, library: Library, broken: Collection[str] = frozenset()
 ) -> list[Problem]:
     """Every section a template names exists, and its param overrides fit.
 
@@ -384,7 +414,7 @@ def _read_sources(check: Checker, data: Located) -> tuple[SourceRef, ...]:
     refs = []
     for index, item in enumerate(raw):
         field = f"sources[{index + 1}]"
-        entry = check.mapping(item, raw.line_of(index), field)
+        entry = check.mapping(item, item_line(raw, index, data.line_of("sources")), field)
         if entry is None:
             continue
         check.known_keys(entry, ("title", "author"), prefix=f"{field}.")
@@ -392,32 +422,3 @@ def _read_sources(check: Checker, data: Located) -> tuple[SourceRef, ...]:
         author = check.text(entry, "author", prefix=f"{field}.", required=False)
         refs.append(SourceRef(title, author))
     return tuple(refs)
-
-
-def _read_entries(check: Checker, data: Located) -> list[TemplateEntry]:
-    raw = data.get("sections")
-    if not isinstance(raw, list) or not raw:
-        check.add(
-            data.line_of("sections"),
-            "sections",
-            f"expected a list of section ids, got {describe(raw)}",
-        )
-        return []
-    entries = []
-    for index, item in enumerate(raw):
-        field = f"sections[{index + 1}]"
-        line = raw.line_of(index)
-        if isinstance(item, str):
-            entries.append(TemplateEntry(item, {}, line))
-            continue
-        entry = check.mapping(item, line, field)
-        if entry is None:
-            continue
-        check.known_keys(entry, ENTRY_KEYS, prefix=f"{field}.")
-        section_id = check.text(entry, "id", prefix=f"{field}.")
-        overrides: Any = {}
-        if entry.get("params") is not None:
-            overrides = check.mapping(entry["params"], entry.line_of("params"), f"{field}.params")
-        if section_id:
-            entries.append(TemplateEntry(section_id, overrides or {}, line))
-    return entries

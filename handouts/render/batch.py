@@ -18,7 +18,7 @@ from typing import Any
 from handouts.build.intake import Source, intake
 from handouts.build.request import REQUEST_KEYS, Request
 from handouts.errors import HandoutsError, OutputError, Problem, RequestError, did_you_mean
-from handouts.render.output import DEFAULT_FOLDER
+from handouts.render.output import DEFAULT_FOLDER, folder_problem
 from handouts.workspace.clinic import Clinic
 
 RowReader = Callable[[str, dict[str, Any]], "Row"]
@@ -196,7 +196,7 @@ def _csv_fields(cells: dict[str, str]) -> dict[str, Any]:
 
 
 def _yaml_rows(path: Path, intake_row: RowReader) -> Iterator[Row]:
-    from handouts.yamlfile.reader import load_yaml
+    from handouts.yamlfile.reader import item_line, load_yaml
 
     text = _read_text(path)
     entries, problems = load_yaml(text, path.name)
@@ -205,7 +205,7 @@ def _yaml_rows(path: Path, intake_row: RowReader) -> Iterator[Row]:
     if not isinstance(entries, list):
         raise RequestError(Problem(path.name, "must be a list of requests (lines starting -)"))
     for index, entry in enumerate(entries):
-        where = f"{path.name}:{entries.line_of(index)}"
+        where = f"{path.name}:{item_line(entries, index, 1)}"
         if not isinstance(entry, dict):
             yield Row(where, error=f"{where}: expected a request (template, patient, ...)")
             continue
@@ -240,28 +240,17 @@ def check_destinations(output: Path | None, combine: Path | None) -> None:
 
     The default output/ folder may be missing: it is made when the first handout is written.
     """
-    problems = []
+    found = []
     if output is not None:
-        problems += _folder_problems(f"-o {output}", output, "folder")
+        found.append(folder_problem(output, f"-o {output}", "folder"))
     elif DEFAULT_FOLDER.exists():
-        problems += _folder_problems(f"-o {DEFAULT_FOLDER}", DEFAULT_FOLDER, "folder")
+        found.append(folder_problem(DEFAULT_FOLDER, f"-o {DEFAULT_FOLDER}", "folder"))
     if combine is not None:
         folder = combine.parent
-        problems += _folder_problems(f"--combine {combine}", folder, f'folder "{folder}"')
+        found.append(folder_problem(folder, f"--combine {combine}", f'folder "{folder}"'))
+    problems = [problem for problem in found if problem is not None]
     if problems:
         raise OutputError(problems)
-
-
-def _folder_problems(where: str, folder: Path, what: str) -> list[Problem]:
-    if not folder.exists():
-        fix = "create it first or give an existing folder"
-        return [Problem(where, f"{what} does not exist; {fix}")]
-    if not folder.is_dir():
-        return [Problem(where, f"{what} is a file, not a folder; give a folder")]
-    if not os.access(folder, os.W_OK | os.X_OK):
-        fix = "choose another folder or ask for write access"
-        return [Problem(where, f"{what} cannot be written to; {fix}")]
-    return []
 
 
 class Names:
@@ -305,23 +294,11 @@ def _start_worker(workspace: Path | None = None) -> None:
 
 
 def _start_pool_worker(workspace: Path | None = None) -> None:
-    """A worker process. Ctrl-C is the main process's to handle (it stops the pool), and
-    SIGTERM (sent when the pool stops) ends the worker quietly: SystemExit unwinds, so a
-    temporary file is removed, and exits without a traceback. Then the brand is loaded."""
-    import signal
+    """A worker process: quiet on Ctrl-C and SIGTERM (see `workers`), its brand loaded."""
+    from handouts.render.workers import quiet_worker
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _leave)
+    quiet_worker()
     _start_worker(workspace)
-
-
-def _leave(signum: int, frame: Any) -> None:
-    # Whatever a library says while unwinding (ReportLab rewrites the exit into a message)
-    # stays off the terminal: the main process shows the one line.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    raise SystemExit(1)
 
 
 def render_row(where: str, request: Request, target: Path) -> Outcome:
@@ -348,6 +325,13 @@ def _render_task(task: tuple[str, Request, Path]) -> Outcome:
     return render_row(*task)
 
 
+def _render_pool_task(task: tuple[str, Request, Path]) -> Outcome:
+    from handouts.render.workers import leave_cleanly
+
+    with leave_cleanly():
+        return render_row(*task)
+
+
 def run_batch(
     rows: Iterable[Row], names: Names, jobs: int, workspace: Path | None = None
 ) -> Iterator[Outcome]:
@@ -360,19 +344,24 @@ def run_batch(
         return
     import multiprocessing
 
+    from handouts.render import workers
+
     window = jobs * 4
-    with multiprocessing.get_context().Pool(
-        jobs, initializer=_start_pool_worker, initargs=(workspace,)
-    ) as pool:
+    with workers.children_start_quiet():
+        pool = multiprocessing.get_context().Pool(
+            jobs, initializer=_start_pool_worker, initargs=(workspace,)
+        )
+    with pool, workers.stop_on_signal() as stop:
         pending: deque = deque()
         for item in tasks:
+            stop.check()
             pending.append(
-                item if isinstance(item, Outcome) else pool.apply_async(_render_task, (item,))
+                item if isinstance(item, Outcome) else pool.apply_async(_render_pool_task, (item,))
             )
             while len(pending) >= window:
-                yield _finish(pending.popleft())
+                yield _finish(pending.popleft(), stop)
         while pending:
-            yield _finish(pending.popleft())
+            yield _finish(pending.popleft(), stop)
 
 
 def _task_or_outcome(row: Row, names: Names) -> tuple[str, Request, Path] | Outcome:
@@ -385,8 +374,10 @@ def _task_or_outcome(row: Row, names: Names) -> tuple[str, Request, Path] | Outc
     return (row.where, row.request, target)
 
 
-def _finish(item: Any) -> Outcome:
-    return item if isinstance(item, Outcome) else item.get()
+def _finish(item: Any, stop: Any) -> Outcome:
+    from handouts.render.workers import wait
+
+    return item if isinstance(item, Outcome) else wait(item, stop)
 
 
 def worker_count(requested: int | None, rows: int) -> int:

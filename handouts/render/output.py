@@ -64,26 +64,28 @@ def resolve_target(output: Path | None, request: Request, pattern: str) -> Path:
                     )
                 )
         target = output / file_name(request, pattern)
-    if target.parent.exists() and not target.parent.is_dir():
-        raise OutputError(
-            Problem(str(target), f'"{target.parent}" is a file, not a folder; give a folder')
-        )
-    if not target.parent.is_dir():
-        raise OutputError(
-            Problem(str(target), f'folder "{target.parent}" does not exist; create it first')
-        )
     if target.is_dir():
         raise OutputError(
             Problem(str(target), "is a folder, not a file; give another name ending in .pdf")
         )
-    if not os.access(target.parent, os.W_OK | os.X_OK):
-        raise OutputError(
-            Problem(
-                str(target.parent),
-                "folder cannot be written to; choose another folder or ask for write access",
-            )
-        )
+    problem = folder_problem(target.parent, str(target.parent), "folder")
+    if problem:
+        raise OutputError(problem)
     return target
+
+
+def folder_problem(folder: Path, where: str, what: str) -> Problem | None:
+    """Why handouts cannot be written into `folder` (missing, a file, not writable), or None;
+    located at `where`, the folder called `what` in the message."""
+    if not folder.exists():
+        return Problem(where, f"{what} does not exist; create it first or give an existing folder")
+    if not folder.is_dir():
+        return Problem(where, f"{what} is a file, not a folder; give a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return Problem(
+            where, f"{what} cannot be written to; choose another folder or ask for write access"
+        )
+    return None
 
 
 def chooses_name(output: Path | None) -> bool:
@@ -118,7 +120,7 @@ def write_atomically(target: Path, data: bytes) -> None:
             )
         ) from None
     finally:
-        Path(temp_name).unlink(missing_ok=True)
+        _drop(temp_name)
 
 
 def write_free(target: Path, data: bytes, may_replace: Callable[[Path], bool]) -> Path:
@@ -139,7 +141,7 @@ def write_free(target: Path, data: bytes, may_replace: Callable[[Path], bool]) -
     except OSError as exc:
         raise OutputError(Problem(str(target), f"cannot be written ({_reason(exc)})")) from None
     finally:
-        Path(temp_name).unlink(missing_ok=True)
+        _drop(temp_name)
     raise OutputError(
         Problem(str(target), f"has {MAX_NAMES:,} numbered copies already; clear the folder")
     )
@@ -153,7 +155,7 @@ def write_new(target: Path, data: bytes) -> None:
     except OSError as exc:
         raise OutputError(Problem(str(target), f"cannot be written ({_reason(exc)})")) from None
     finally:
-        Path(temp_name).unlink(missing_ok=True)
+        _drop(temp_name)
     if not claimed:
         raise OutputError(
             Problem(str(target), "already exists; it is left unchanged: choose another name")
@@ -178,6 +180,21 @@ def _claim(temp_name: str, candidate: Path) -> bool:
     return True
 
 
+# Temporary files this process is writing, for a batch worker stopped by a signal.
+PENDING: set[str] = set()
+
+
+def remove_pending() -> None:
+    """Remove every temporary file this process is still writing (see `_temp_file`)."""
+    for name in list(PENDING):
+        _drop(name)
+
+
+def _drop(temp_name: str) -> None:
+    Path(temp_name).unlink(missing_ok=True)
+    PENDING.discard(temp_name)
+
+
 def _temp_file(target: Path, data: bytes) -> str:
     """A finished, synced temporary file beside `target` holding `data`; its name.
 
@@ -185,6 +202,7 @@ def _temp_file(target: Path, data: bytes) -> str:
     """
     try:
         handle, temp_name = tempfile.mkstemp(prefix=".handouts-", suffix=".tmp", dir=target.parent)
+        PENDING.add(temp_name)
     except OSError as exc:
         raise OutputError(
             Problem(
@@ -199,7 +217,7 @@ def _temp_file(target: Path, data: bytes) -> str:
             os.fsync(temp.fileno())
         os.chmod(temp_name, 0o644)
     except OSError as exc:
-        Path(temp_name).unlink(missing_ok=True)
+        _drop(temp_name)
         raise OutputError(
             Problem(
                 str(target),
@@ -207,7 +225,7 @@ def _temp_file(target: Path, data: bytes) -> str:
             )
         ) from None
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        _drop(temp_name)
         raise
     return temp_name
 

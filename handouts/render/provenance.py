@@ -90,7 +90,7 @@ def read_provenance(path: Path) -> Provenance:
     except FileRefused as exc:
         raise RequestError(Problem(where, exc.reason)) from None
     try:
-        info = PdfReader(io.BytesIO(data)).metadata or {}
+        info: Any = PdfReader(io.BytesIO(data)).metadata or {}
     except (OSError, PdfReadError) as exc:
         raise RequestError(Problem(where, f"cannot be read as a PDF ({exc})")) from None
     raw = info.get("/" + INFO_KEY)

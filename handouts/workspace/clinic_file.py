@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from string import Formatter
 
-from handouts.errors import LibraryError
+from handouts.errors import LibraryError, Problem
 from handouts.files import read_or_raise
 from handouts.typed_text import PAPERS
 from handouts.workspace.assets import check_image
@@ -28,7 +28,7 @@ from handouts.workspace.fonts import (
 )
 from handouts.workspace.paths import inside
 from handouts.yamlfile.checker import Checker
-from handouts.yamlfile.reader import Located, load_yaml
+from handouts.yamlfile.reader import Located, item_line, load_yaml
 
 WHERE = "clinic.yaml"
 TOP_KEYS = (
@@ -61,7 +61,8 @@ def read_clinic(root: Path) -> Clinic:
     reader = _Reader(check, root)
     clinic = reader.clinic(data, str(path))
     if check.problems:
-        raise LibraryError(sorted(check.problems, key=lambda problem: problem.line or 0))
+        in_file_order = sorted(check.problems, key=lambda problem: problem.line or 0)
+        raise LibraryError(in_file_order)
     return clinic
 
 
@@ -207,7 +208,7 @@ class _Reader:
         try:
             path = inside(self.root, text, WHERE, data.line_of(key), field)
         except LibraryError as exc:
-            self.check.problems += exc.problems
+            self.check.problems += [p for p in exc.problems if isinstance(p, Problem)]
             return None
         if not path.is_file():
             self.check.add(
@@ -287,7 +288,8 @@ class _Reader:
         people = []
         for index, item in enumerate(raw):
             field = f"practitioners[{index + 1}]."
-            entry = self.check.mapping(item, raw.line_of(index), field.rstrip("."))
+            line = item_line(raw, index, data.line_of("practitioners"))
+            entry = self.check.mapping(item, line, field.rstrip("."))
             if entry is None:
                 continue
             self.check.known_keys(entry, ("name", "credentials"), prefix=field)

@@ -9,6 +9,7 @@ the brand.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,6 +37,16 @@ class Workspace:
         if self.root is None:
             return "workspace: none (built-in defaults)"
         return f"workspace: {self.root} ({self.how})"
+
+    def output_folder(self, given: Path | None) -> Path | None:
+        """Where handouts go: `given` (-o), else the workspace's output/ folder (made when
+        missing), else None (the renderer's default, output/ in the current folder)."""
+        if given is not None or self.root is None:
+            return given
+        folder = self.root / "output"
+        with contextlib.suppress(OSError):  # a folder that cannot be made is reported on writing
+            folder.mkdir(exist_ok=True)
+        return folder
 
     def roots(self) -> list[LibraryRoot]:
         """Library roots in lookup order: the workspace first, then the built-in library."""
