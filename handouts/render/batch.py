@@ -294,23 +294,11 @@ def _start_worker(workspace: Path | None = None) -> None:
 
 
 def _start_pool_worker(workspace: Path | None = None) -> None:
-    """A worker process. Ctrl-C is the main process's to handle (it stops the pool), and
-    SIGTERM (sent when the pool stops) ends the worker quietly: SystemExit unwinds, so a
-    temporary file is removed, and exits without a traceback. Then the brand is loaded."""
-    import signal
+    """A worker process: quiet on Ctrl-C and SIGTERM (see `workers`), its brand loaded."""
+    from handouts.render.workers import quiet_worker
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _leave)
+    quiet_worker()
     _start_worker(workspace)
-
-
-def _leave(signum: int, frame: Any) -> None:
-    # Whatever a library says while unwinding (ReportLab rewrites the exit into a message)
-    # stays off the terminal: the main process shows the one line.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    raise SystemExit(1)
 
 
 def render_row(where: str, request: Request, target: Path) -> Outcome:
@@ -337,6 +325,13 @@ def _render_task(task: tuple[str, Request, Path]) -> Outcome:
     return render_row(*task)
 
 
+def _render_pool_task(task: tuple[str, Request, Path]) -> Outcome:
+    from handouts.render.workers import leave_cleanly
+
+    with leave_cleanly():
+        return render_row(*task)
+
+
 def run_batch(
     rows: Iterable[Row], names: Names, jobs: int, workspace: Path | None = None
 ) -> Iterator[Outcome]:
@@ -349,19 +344,24 @@ def run_batch(
         return
     import multiprocessing
 
+    from handouts.render import workers
+
     window = jobs * 4
-    with multiprocessing.get_context().Pool(
-        jobs, initializer=_start_pool_worker, initargs=(workspace,)
-    ) as pool:
+    with workers.children_start_quiet():
+        pool = multiprocessing.get_context().Pool(
+            jobs, initializer=_start_pool_worker, initargs=(workspace,)
+        )
+    with pool, workers.stop_on_signal() as stop:
         pending: deque = deque()
         for item in tasks:
+            stop.check()
             pending.append(
-                item if isinstance(item, Outcome) else pool.apply_async(_render_task, (item,))
+                item if isinstance(item, Outcome) else pool.apply_async(_render_pool_task, (item,))
             )
             while len(pending) >= window:
-                yield _finish(pending.popleft())
+                yield _finish(pending.popleft(), stop)
         while pending:
-            yield _finish(pending.popleft())
+            yield _finish(pending.popleft(), stop)
 
 
 def _task_or_outcome(row: Row, names: Names) -> tuple[str, Request, Path] | Outcome:
@@ -374,8 +374,10 @@ def _task_or_outcome(row: Row, names: Names) -> tuple[str, Request, Path] | Outc
     return (row.where, row.request, target)
 
 
-def _finish(item: Any) -> Outcome:
-    return item if isinstance(item, Outcome) else item.get()
+def _finish(item: Any, stop: Any) -> Outcome:
+    from handouts.render.workers import wait
+
+    return item if isinstance(item, Outcome) else wait(item, stop)
 
 
 def worker_count(requested: int | None, rows: int) -> int:

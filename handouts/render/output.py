@@ -120,7 +120,7 @@ def write_atomically(target: Path, data: bytes) -> None:
             )
         ) from None
     finally:
-        Path(temp_name).unlink(missing_ok=True)
+        _drop(temp_name)
 
 
 def write_free(target: Path, data: bytes, may_replace: Callable[[Path], bool]) -> Path:
@@ -141,7 +141,7 @@ def write_free(target: Path, data: bytes, may_replace: Callable[[Path], bool]) -
     except OSError as exc:
         raise OutputError(Problem(str(target), f"cannot be written ({_reason(exc)})")) from None
     finally:
-        Path(temp_name).unlink(missing_ok=True)
+        _drop(temp_name)
     raise OutputError(
         Problem(str(target), f"has {MAX_NAMES:,} numbered copies already; clear the folder")
     )
@@ -155,7 +155,7 @@ def write_new(target: Path, data: bytes) -> None:
     except OSError as exc:
         raise OutputError(Problem(str(target), f"cannot be written ({_reason(exc)})")) from None
     finally:
-        Path(temp_name).unlink(missing_ok=True)
+        _drop(temp_name)
     if not claimed:
         raise OutputError(
             Problem(str(target), "already exists; it is left unchanged: choose another name")
@@ -180,6 +180,21 @@ def _claim(temp_name: str, candidate: Path) -> bool:
     return True
 
 
+# Temporary files this process is writing, for a batch worker stopped by a signal.
+PENDING: set[str] = set()
+
+
+def remove_pending() -> None:
+    """Remove every temporary file this process is still writing (see `_temp_file`)."""
+    for name in list(PENDING):
+        _drop(name)
+
+
+def _drop(temp_name: str) -> None:
+    Path(temp_name).unlink(missing_ok=True)
+    PENDING.discard(temp_name)
+
+
 def _temp_file(target: Path, data: bytes) -> str:
     """A finished, synced temporary file beside `target` holding `data`; its name.
 
@@ -187,6 +202,7 @@ def _temp_file(target: Path, data: bytes) -> str:
     """
     try:
         handle, temp_name = tempfile.mkstemp(prefix=".handouts-", suffix=".tmp", dir=target.parent)
+        PENDING.add(temp_name)
     except OSError as exc:
         raise OutputError(
             Problem(
@@ -201,7 +217,7 @@ def _temp_file(target: Path, data: bytes) -> str:
             os.fsync(temp.fileno())
         os.chmod(temp_name, 0o644)
     except OSError as exc:
-        Path(temp_name).unlink(missing_ok=True)
+        _drop(temp_name)
         raise OutputError(
             Problem(
                 str(target),
@@ -209,7 +225,7 @@ def _temp_file(target: Path, data: bytes) -> str:
             )
         ) from None
     except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
+        _drop(temp_name)
         raise
     return temp_name
 
