@@ -16,7 +16,7 @@ from handouts.library.model import Library, Template, TemplateChanges, TemplateE
 from handouts.yamlfile.checker import Checker
 from handouts.yamlfile.reader import Located
 
-INHERITED = ("title", "subtitle", "intro", "optional", "notes_box")
+INHERITED = ("title", "subtitle", "intro", "optional", "notes_box", "treatment")
 
 
 def read_changes(check: Checker, data: Located) -> TemplateChanges | None:

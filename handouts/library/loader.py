@@ -17,7 +17,7 @@ from handouts.library.entries import read_entries
 from handouts.library.extends import read_changes, resolve_extends
 from handouts.library.languages import BASE_LANGUAGE, templates_folder
 from handouts.library.languages import check_language as check_language_of
-from handouts.library.model import CATEGORIES, Library, Section, SourceRef, Template
+from handouts.library.model import CATEGORIES, TREATMENTS, Library, Section, SourceRef, Template
 from handouts.library.params import PARAM_TYPES, ParamSpec, ParamValueError
 from handouts.library.ranges import override_problems, read_ranges
 from handouts.library.sandbox import check_source
@@ -26,9 +26,18 @@ from handouts.yamlfile.reader import Located, item_line, load_yaml
 
 SECTION_KEYS = ("id", "title", "category", "summary", "params", "ranges", "sources")
 PARAM_KEYS = ("type", "default", "label", "min", "max", "choices", "unit")
-TEMPLATE_KEYS = ("id", "title", "subtitle", "intro", "sections", "optional", "notes_box")
+TEMPLATE_KEYS = (
+    "id",
+    "title",
+    "subtitle",
+    "intro",
+    "sections",
+    "optional",
+    "notes_box",
+    "treatment",
+)
 EXTENDS_KEYS = ("extends", "add", "drop", "params")
-CONTEXT_NAMES = {"patient", "practitioner", "clinic", "date"}
+CONTEXT_NAMES = {"patient", "practitioner", "clinic", "date", "treatment"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PARAM_NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -233,6 +242,7 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
     changes = read_changes(check, data) if extends else None
     optional = [name for name, _ in check.text_list(data, "optional")]
     notes_box = check.flag(data, "notes_box", default=True)
+    treatment = _checked_treatment(check, data)
     if check.problems:
         return None, check.problems
     template = Template(
@@ -247,8 +257,22 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
         intro_line=intro_line,
         origin=root.origin,
         changes=changes,
+        treatment=treatment,
     )
     return template, []
+
+
+def _checked_treatment(check: Checker, data: Located) -> str:
+    """The template's `treatment:`, one of TREATMENTS, or "" when not given."""
+    treatment = check.text(data, "treatment", required=False)
+    if treatment and treatment not in TREATMENTS:
+        hint = did_you_mean(treatment, TREATMENTS)
+        check.add(
+            data.line_of("treatment"),
+            "treatment",
+            f'unknown treatment "{treatment}"{hint}; use one of {", ".join(TREATMENTS)}',
+        )
+    return treatment
 
 
 def check_template_references(

@@ -15,6 +15,10 @@ CATEGORIES = (
 )  # fmt: skip
 SAFETY_CATEGORY = "safety"
 
+# What a template's sheet follows (its `treatment:`); sections read it as `treatment`, e.g. to
+# print needle-site warning signs only after needling. "" means not given: print every sign.
+TREATMENTS = ("acupuncture", "dry-needling", "massage", "self-care")
+
 
 @dataclass(frozen=True)
 class SourceRef:
@@ -81,6 +85,7 @@ class Template:
     intro_line: int
     origin: str = "built-in"
     changes: TemplateChanges | None = None
+    treatment: str = ""
 
     def section_ids(self) -> list[str]:
         """Ids of the standard sections, in order."""
