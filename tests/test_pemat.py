@@ -11,7 +11,15 @@ from types import SimpleNamespace
 import pytest
 
 from handouts import document as doc
-from handouts.check.pemat import JUDGED, NOT_JUDGED, Sheet, pictures, score, tracker
+from handouts.check.pemat import (
+    JUDGED,
+    NOT_JUDGED,
+    Sheet,
+    pictures,
+    score,
+    second_person,
+    tracker,
+)
 from tests.helpers import write_tree
 
 STEPS = """
@@ -192,3 +200,17 @@ def test_judged_and_not_judged_items_cover_pemat_p_without_overlap():
     assert judged | not_judged == {str(n) for n in range(1, 27)} - {"13", "14"}
     # nothing to read: no calculations, no long chunk and a good title; nothing else
     assert score(sheet_of(())).percent == 38
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        ("Acuéstese boca arriba. Respire despacio.", True),
+        ("Esta rutina le ayuda a moverse.", True),
+        ("Haga estos movimientos en su cama.", True),
+        ("Haga estos movimientos despacio.", False),  # usted by the verb alone: not counted
+    ],
+)
+def test_spanish_usted_is_heard_through_le_su_and_enclitic_imperatives(text, speaks):
+    sheet = Sheet(SimpleNamespace(intro=(), sections=()), "es", (("section s", text),))  # type: ignore[arg-type]
+    assert second_person(sheet) is speaks

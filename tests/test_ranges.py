@@ -257,3 +257,25 @@ def test_a_template_extending_another_is_refused_at_the_line_it_changed(tmp_path
         "error: templates/ache-more.yaml:5: sections[1].params.hours_high: hours_low (12) is "
         "above hours_high (8); the low end of a range may not be above its high end"
     ]
+
+
+def test_a_translation_that_drops_a_range_or_changes_a_limit_is_a_warning(run, tmp_path):
+    french = SECTION.replace("ranges:\n  - [hours_low, hours_high]\n", "").replace(
+        "max: 72", "max: 96"
+    )
+    root = clinic(tmp_path)
+    write_tree(root, {"content/fr/ache-time.md": french})
+    result = run("check", "--format", "json", "--workspace", str(root))
+    found = json.loads(result.output)["findings"]
+    warnings = [(f["where"], f["message"]) for f in found if f["check"] == "translations"]
+    assert warnings == [
+        (
+            "content/fr/ache-time.md",
+            "params.hours_high.max is 96 (content/en/ache-time.md has it otherwise); "
+            "keep them in step",
+        ),
+        (
+            "content/fr/ache-time.md",
+            "ranges are none (content/en/ache-time.md has it otherwise); keep them in step",
+        ),
+    ]

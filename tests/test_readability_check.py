@@ -135,3 +135,11 @@ print(json.dumps({"code": result.exit_code, "notes": len(notes),
         "notes": 3,
         "nltk": False,
     }
+
+
+def test_prose_printed_only_for_one_treatment_is_graded_too(run, tmp_path):
+    body = EASY["en"] + ' {% if treatment == "massage" %}' + HARD["en"] + "{% endif %}"
+    root = write_tree(tmp_path, {"content/en/ice-use.md": section("en", body)})
+    (warning,) = [f for f in findings(run, str(root)) if f["level"] == "warning"]
+    assert warning["where"] == "content/en/ice-use.md"
+    assert " on a massage sheet; aim for 6 or below" in warning["message"]

@@ -16,6 +16,7 @@ from handouts.check.overrides import overrides_check
 from handouts.check.pemat import pemat_check
 from handouts.check.readability import readability_check
 from handouts.check.rendering import render_check
+from handouts.check.translations import translations_check
 from handouts.library.loader import LibraryRoot
 from handouts.workspace.clinic import Clinic
 
@@ -24,6 +25,7 @@ CHECKS: tuple[Check, ...] = (
     render_check,
     readability_check,
     pemat_check,
+    translations_check,
     overrides_check,
     fonts_check,
     figures_check,

@@ -1,7 +1,7 @@
 """Each section's prose reads easily enough in its own language (see `text.readability`):
 English Flesch-Kincaid grade 6 or below, Spanish Fernández-Huerta and French Kandel-Moles
-70 or above. A section below its scale is a warning naming its file and score; a note per
-language gives the range of scores."""
+70 or above, on every sheet a section may print on (each treatment). A section below its
+scale is a warning naming its file and score; a note per language gives the range."""
 
 from __future__ import annotations
 
@@ -26,9 +26,10 @@ def readability_check(context: CheckContext) -> Iterable[Finding]:
             yield Finding("info", CHECK, Problem(f"content/{lang}", message))
             continue
         scores = dict(_scores(library, lang, context.clinic))
-        for path, (score, line) in sorted(scores.items()):
+        for path, (score, treatment, line) in sorted(scores.items()):
             if not scale.passes(score):
-                message = f"reads at {scale.name} {score:g}; {scale.aim()} " + HOW
+                sheet = f" on a {treatment} sheet" if treatment else ""
+                message = f"reads at {scale.name} {score:g}{sheet}; {scale.aim()} {HOW}"
                 yield Finding("warning", CHECK, Problem(path, message, line=line, field="body"))
         if scores:
             yield Finding("info", CHECK, _summary(lang, scale, scores))
@@ -37,18 +38,20 @@ def readability_check(context: CheckContext) -> Iterable[Finding]:
 HOW = "(shorter sentences, everyday words)"
 
 
-def _scores(library: Library, lang: str, clinic: Clinic) -> Iterator[tuple[str, tuple[float, int]]]:
+def _scores(
+    library: Library, lang: str, clinic: Clinic
+) -> Iterator[tuple[str, tuple[float, str, int]]]:
     for section in library.sections.values():
         try:
-            score = section_score(section, lang, clinic)
+            found = section_score(section, lang, clinic)
         except HandoutsError:
             continue  # the render check reports sections that do not fill
-        if score is not None:
-            yield section.path, (score, section.body_line)
+        if found is not None:
+            yield section.path, (*found, section.body_line)
 
 
-def _summary(lang: str, scale: Scale, scores: dict[str, tuple[float, int]]) -> Problem:
-    values = sorted(score for score, _ in scores.values())
+def _summary(lang: str, scale: Scale, scores: dict[str, tuple[float, str, int]]) -> Problem:
+    values = sorted(score for score, _, _ in scores.values())
     passing = sum(1 for value in values if scale.passes(value))
     message = (
         f"{scale.name} {values[0]:g} to {values[-1]:g} over {len(values)} sections; "

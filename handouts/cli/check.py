@@ -42,9 +42,10 @@ def check(roots: Sequence[Path], workspace: Path | None, strict: bool, output_fo
 
     clinic.yaml must validate (colour contrast, logo, fonts), every file must
     validate, every template must render with its defaults and its params'
-    extremes, every printed character needs a font, and each English section
-    should read at grade 8 or below. Exits 3 when there are errors (or
-    warnings, with --strict).
+    extremes, every printed character needs a font, each section should read
+    easily in its language (English grade 6 or below, Spanish and French 70 or
+    above), and each template gets a PEMAT-P score (a note). Exits 3 when there
+    are errors (or warnings, with --strict).
     """
     from handouts.check import run_checks
     from handouts.check.brand import clinic_with_findings

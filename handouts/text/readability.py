@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from handouts.build.fill import fill_section, section_context
+from handouts.build.fill import base_context, fill_section
 from handouts.build.markup import parse_markdown
+from handouts.build.request import Request
 from handouts.document import Block, Paragraph, Table, plain_text, walk
-from handouts.library.model import Section
+from handouts.library.model import TREATMENTS, Section
 from handouts.workspace.clinic import Clinic
 
 MIN_WORDS = 3
@@ -129,9 +130,12 @@ def grade(text: str) -> float:
     return flesch_kincaid_grade(text)
 
 
-def section_prose(section: Section, clinic: Clinic | None = None, lang: str = "en") -> str:
-    """A section's prose filled with its defaults."""
-    context = section_context(clinic or Clinic(), lang=lang, date=dt.date(2026, 1, 1))
+def section_prose(
+    section: Section, clinic: Clinic | None = None, lang: str = "en", treatment: str = ""
+) -> str:
+    """A section's prose filled with its defaults, on a sheet for `treatment` ("" for none)."""
+    request = Request(template="", date=dt.date(2026, 1, 1), lang=lang)
+    context = base_context(request, clinic or Clinic(), treatment)
     return prose(parse_markdown(fill_section(section, section.defaults(), context)))
 
 
@@ -140,10 +144,18 @@ def section_grade(section: Section, clinic: Clinic | None = None) -> float:
     return grade(section_prose(section, clinic))
 
 
-def section_score(section: Section, lang: str, clinic: Clinic | None = None) -> float | None:
-    """A section's score on its language's scale (`SCALES`), or None for a language
-    that has none."""
+def section_score(
+    section: Section, lang: str, clinic: Clinic | None = None
+) -> tuple[float, str] | None:
+    """A section's hardest score on its language's scale (`SCALES`) over every sheet it may
+    print on (no treatment, then each of TREATMENTS), with that treatment; None for a
+    language with no scale."""
     scale = SCALES.get(lang.split("-")[0].split("_")[0])
     if scale is None:
         return None
-    return scale.measure(section_prose(section, clinic, lang))
+    texts: dict[str, str] = {}
+    for treatment in ("", *TREATMENTS):
+        texts.setdefault(section_prose(section, clinic, lang, treatment), treatment)
+    scores = [(scale.measure(text), treatment) for text, treatment in texts.items()]
+    hardest = min if scale.easier_is_higher else max
+    return hardest(scores, key=lambda pair: pair[0])
