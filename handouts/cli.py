@@ -37,6 +37,7 @@ LAZY_COMMANDS = {
     "init": ("handouts.cli_init", "init", "Write a clinic workspace to start from."),
     "inspect": ("handouts.cli_inspect", "inspect", "Print the request a handout was made from."),
     "new": ("handouts.cli_new", "new", "Make a handout by answering questions."),
+    "serve": ("handouts.cli_serve", "serve", "Serve the handout page in the browser (local)."),
 }
 
 

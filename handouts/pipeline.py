@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,14 @@ from handouts.model import Library
 from handouts.output import chooses_name, free_name, resolve_target, write_atomically
 from handouts.plan import make_plan
 from handouts.request import Request
+
+
+# ReportLab keeps process-wide state (font registry, caches): one render at a time per
+# process, so a threaded caller (the web app) never mixes two handouts' layout state.
+_RENDER_LOCK = threading.Lock()
+# Choosing a free file name and writing into it happen together, so two handouts made at
+# once in this process never claim the same name.
+_NAMING_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,8 @@ def render_bytes(
     large_print = options.large_print or clinic.large_print
     stamp = for_plan(plan, large_print).to_json()
     page = PageOptions(paper, large_print)
-    return render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
+    with _RENDER_LOCK:
+        return render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
 
 
 def held_by_another(path: Path, request: Request) -> bool:
@@ -71,10 +81,20 @@ def render_to_file(
     handouts did not make), the next free name (-2, -3, ...) is used instead.
     """
     target = resolve_target(output, request, clinic.file_pattern)
-    if chooses_name(output):
-        target = free_name(target, lambda path: held_by_another(path, request))
     data = render_bytes(request, library, clinic, options)
-    write_atomically(target, data)
+    return write_free(target, data, request, chooses_name(output))
+
+
+def write_free(target: Path, data: bytes, request: Request, choose: bool = True) -> Path:
+    """Write `data` to `target`, or (with `choose`) to its first name free for this request.
+
+    The name is chosen and written under one lock, so handouts made at the same moment in
+    this process (the web app's rooms) never take the same free name.
+    """
+    with _NAMING_LOCK:
+        if choose:
+            target = free_name(target, lambda path: held_by_another(path, request))
+        write_atomically(target, data)
     return target
 
 

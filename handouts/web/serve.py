@@ -1,0 +1,60 @@
+"""Run the web app under waitress: a real WSGI server with a pool of threads."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import webbrowser
+from pathlib import Path
+
+from handouts.web.security import LOCAL_NAMES, MAX_BODY, Guard
+from handouts.workspace import Workspace
+
+THREADS = 8  # a slow render never holds up the other pages
+
+
+def is_local(host: str) -> bool:
+    """Whether `host` is this machine only (loopback)."""
+    return host in ("127.0.0.1", "localhost", "::1") or host in LOCAL_NAMES or host.startswith("127.")
+
+
+def url_of(host: str, port: int) -> str:
+    """The address to open in a browser."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    return f"http://[{shown}]:{port}/" if ":" in shown else f"http://{shown}:{port}/"
+
+
+def serve(
+    workspace: Workspace | Path | None,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    password: str | None = None,
+    open_browser: bool = False,
+    say=print,  # noqa: ANN001 - where to tell people what is happening
+) -> None:
+    """Serve the app until interrupted."""
+    from waitress import create_server
+
+    from handouts.web.app import create_app
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    app = create_app(workspace, Guard(host, port, password))
+    server = create_server(
+        app,
+        host=host,
+        port=port,
+        threads=THREADS,
+        max_request_body_size=MAX_BODY,
+        ident="handouts",
+        clear_untrusted_proxy_headers=True,
+    )
+    url = url_of(host, port)
+    say(f"handouts is serving {app.extensions['handouts'].describe()} at {url} (Ctrl-C stops it)")
+    if open_browser:
+        threading.Timer(0.5, webbrowser.open, [url]).start()
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        say("stopped")
+    finally:
+        server.close()

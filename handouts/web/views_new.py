@@ -1,0 +1,224 @@
+"""The new-handout page: the form, its live preview, Print and Download, and the files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+
+from handouts.errors import HandoutsError, LibraryError
+from handouts.request import Request
+from handouts.web.form import (
+    FormState,
+    blank_state,
+    field_id,
+    field_keys,
+    posted_state,
+    state_from_request,
+)
+from handouts.web.intake import field_of, message_of, request_from_form
+from handouts.web.site import Setup, Site
+from handouts.web.store import Stored
+
+bp = Blueprint("new", __name__)
+
+
+def site() -> Site:
+    """The Site this app serves."""
+    from flask import current_app
+
+    return current_app.extensions["handouts"]
+
+
+@dataclass
+class Rendered:
+    """A handout drawn from the form: its request, options and PDF bytes."""
+
+    request: Request
+    large_print: bool
+    data: bytes
+
+
+def draw(state: FormState, setup: Setup) -> Rendered:
+    """The form's handout as PDF bytes, by the same path as `handouts render`."""
+    from handouts.pipeline import RenderOptions, render_bytes
+
+    found = request_from_form(state, setup.library, setup.clinic)
+    data = render_bytes(found, setup.library, setup.clinic, RenderOptions(state.large_print))
+    return Rendered(found, state.large_print, data)
+
+
+def errors_of(error: HandoutsError) -> dict[str, list[str]]:
+    """Each problem's message, keyed by the form field it belongs beside."""
+    grouped: dict[str, list[str]] = {}
+    for problem in error.problems:
+        grouped.setdefault(field_of(problem), []).append(message_of(problem))
+    return grouped
+
+
+def posted_setup() -> tuple[FormState, Setup]:
+    """The posted form, read against the library in its language."""
+    base = site().setup()
+    lang = request.form.get("lang") or base.lang
+    setup = site().setup(lang) if lang in base.languages and lang != base.lang else base
+    return posted_state(request.form, setup.library, setup.lang), setup
+
+
+def page_context(state: FormState, setup: Setup, errors: dict | None = None) -> dict:
+    """What the form templates need."""
+    return {
+        "state": state,
+        "setup": setup,
+        "errors": errors or {},
+        "field_id": field_id,
+        "keys": field_keys(state),
+        "practitioners": [person.printed() for person in setup.clinic.practitioners],
+        "output": site().output,
+    }
+
+
+@bp.get("/")
+def home() -> Response:
+    """The app opens on a new handout."""
+    return redirect(url_for("new.new_page"))
+
+
+@bp.get("/new")
+def new_page() -> str:
+    """The form for a new handout: a template's defaults, or a copy of a listed handout."""
+    setup = site().setup()
+    library = setup.library
+    state = None
+    token = request.args.get("from", "")
+    stored = site().store.get(token) if token else None
+    if stored is not None and stored.path is not None:
+        state = _state_from_file(stored, setup)
+    if state is None:
+        default = setup.clinic.default_practitioner("")
+        chosen = request.args.get("template", "")
+        template = chosen if chosen in library.templates else _first_template(setup)
+        state = blank_state(template, setup.lang, library, default)
+    return render_template("new.html", **page_context(state, setup))
+
+
+def _first_template(setup: Setup) -> str:
+    ids = sorted(setup.library.templates)
+    return "knee-dry-needling" if "knee-dry-needling" in ids else ids[0]
+
+
+def _state_from_file(stored: Stored, setup: Setup) -> FormState | None:
+    from handouts.provenance import read_provenance
+
+    assert stored.path is not None
+    try:
+        provenance = read_provenance(stored.path)
+        lang = provenance.request.lang
+        if lang != setup.lang:
+            setup = site().setup(lang)
+        if provenance.request.template not in setup.library.templates:
+            return None
+        return state_from_request(
+            provenance.request, provenance.large_print, setup.library, ""
+        )
+    except HandoutsError:
+        return None
+
+
+@bp.post("/new/form")
+def form_fields() -> Response:
+    """The form again after a template, language or order change, with a fresh preview."""
+    state, setup = posted_setup()
+    html = render_template("_form.html", **page_context(state, setup))
+    html += _preview_html(state, setup, oob=True)
+    return Response(html)
+
+
+@bp.post("/preview")
+def preview() -> str:
+    """The preview of the posted form: page images, or the problems beside their fields."""
+    state, setup = posted_setup()
+    return _preview_html(state, setup)
+
+
+def _preview_html(state: FormState, setup: Setup, oob: bool = False) -> str:
+    from handouts.web.preview import page_images
+
+    errors: dict[str, list[str]] = {}
+    token, pages = "", 0
+    try:
+        drawn = draw(state, setup)
+    except LibraryError:
+        raise
+    except HandoutsError as error:
+        errors = errors_of(error)
+    else:
+        images = page_images(drawn.data)
+        name = _file_name(drawn.request, setup)
+        token = site().store.put(Stored(name, data=drawn.data, pages=images))
+        pages = len(images)
+    context = page_context(state, setup, errors)
+    return render_template("_preview.html", token=token, pages=pages, oob=oob, **context)
+
+
+def _file_name(found: Request, setup: Setup) -> str:
+    from handouts.output import file_name
+
+    return file_name(found, setup.clinic.file_pattern)
+
+
+@bp.post("/print")
+def print_pdf() -> Response:
+    """Write the handout to the output folder and open it in the browser's viewer."""
+    return _write(download=False)
+
+
+@bp.post("/download")
+def download_pdf() -> Response:
+    """Write the handout to the output folder and download it."""
+    return _write(download=True)
+
+
+def _write(download: bool) -> Response:
+    from handouts.output import resolve_target
+    from handouts.pipeline import write_free
+
+    state, setup = posted_setup()
+    try:
+        drawn = draw(state, setup)
+        folder = site().output_folder()
+        target = resolve_target(folder, drawn.request, setup.clinic.file_pattern)
+        path = write_free(target, drawn.data, drawn.request)
+    except LibraryError:
+        raise
+    except HandoutsError as error:
+        context = page_context(state, setup, errors_of(error))
+        return Response(render_template("not_made.html", **context), 422)
+    token = site().store.put(Stored(path.name, path=path))
+    return redirect(url_for("new.file", token=token, download=1 if download else None), 303)
+
+
+@bp.get("/files/<token>")
+def file(token: str) -> Response:
+    """A PDF by its id: inline for the browser's viewer, or as a download."""
+    stored = site().store.get(token)
+    if stored is None:
+        abort(404)
+    try:
+        data = stored.read()
+    except OSError:
+        abort(404)
+    disposition = "attachment" if request.args.get("download") else "inline"
+    headers = {"Content-Disposition": f'{disposition}; filename="{stored.name}"'}
+    if any(ord(ch) > 127 or ch in '"\\' for ch in stored.name):
+        headers["Content-Disposition"] = f'{disposition}; filename="handout.pdf"'
+    return Response(data, mimetype="application/pdf", headers=headers)
+
+
+@bp.get("/files/<token>/page-<int:number>.png")
+def page_image(token: str, number: int) -> Response:
+    """One preview page as a PNG."""
+    stored = site().store.get(token)
+    if stored is None or not 1 <= number <= len(stored.pages):
+        abort(404)
+    return Response(stored.pages[number - 1], mimetype="image/png")
+
