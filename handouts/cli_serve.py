@@ -39,7 +39,8 @@ def serve(
     open_browser: bool,
 ) -> None:
     """Serve the handout page at http://127.0.0.1:8000/ (local and offline)."""
-    from handouts.web.serve import is_local, serve as run
+    from handouts.web.serve import is_local
+    from handouts.web.serve import serve as run
     from handouts.workspace import find_workspace
 
     if password is not None and password_file is not None:

@@ -15,7 +15,6 @@ from handouts.output import chooses_name, free_name, resolve_target, write_atomi
 from handouts.plan import make_plan
 from handouts.request import Request
 
-
 # ReportLab keeps process-wide state (font registry, caches): one render at a time per
 # process, so a threaded caller (the web app) never mixes two handouts' layout state.
 _RENDER_LOCK = threading.Lock()

@@ -88,7 +88,8 @@ def _run(job: Job, site: Site, source: Path) -> None:
         if made:
             combined = source.parent / "combined.pdf"
             runner.combine(made, combined)
-            job.combined = site.store.put(Stored("handouts-combined.pdf", data=combined.read_bytes()))
+            stored = Stored("handouts-combined.pdf", data=combined.read_bytes())
+            job.combined = site.store.put(stored)
     except HandoutsError as error:
         job.errors += [str(problem) for problem in error.problems]
     except Exception as error:  # a bug: say so on the page rather than spin for ever

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 
 from handouts.web.security import LOCAL_NAMES, MAX_BODY, Guard
@@ -15,7 +16,7 @@ THREADS = 8  # a slow render never holds up the other pages
 
 def is_local(host: str) -> bool:
     """Whether `host` is this machine only (loopback)."""
-    return host in ("127.0.0.1", "localhost", "::1") or host in LOCAL_NAMES or host.startswith("127.")
+    return host in ("localhost", "::1", *LOCAL_NAMES) or host.startswith("127.")
 
 
 def url_of(host: str, port: int) -> str:
@@ -30,7 +31,7 @@ def serve(
     port: int = 8000,
     password: str | None = None,
     open_browser: bool = False,
-    say=print,  # noqa: ANN001 - where to tell people what is happening
+    say: Callable[[str], object] = print,
 ) -> None:
     """Serve the app until interrupted."""
     from waitress import create_server

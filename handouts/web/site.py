@@ -71,7 +71,7 @@ class Site:
             if key in self._cache:
                 return self._cache[key]
         clinic = load_clinic(self.workspace)
-        chosen = (clinic.language if not lang else lang).strip()
+        chosen = (lang or clinic.language).strip()
         where = CLINIC_FILE if not lang else "--lang"
         library = load_workspace_library(self.workspace, chosen, where)
         languages = available_languages([root.path for root in self.workspace.roots()])

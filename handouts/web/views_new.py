@@ -117,9 +117,7 @@ def _state_from_file(stored: Stored, setup: Setup) -> FormState | None:
             setup = site().setup(lang)
         if provenance.request.template not in setup.library.templates:
             return None
-        return state_from_request(
-            provenance.request, provenance.large_print, setup.library, ""
-        )
+        return state_from_request(provenance.request, provenance.large_print, setup.library, "")
     except HandoutsError:
         return None
 
@@ -221,4 +219,3 @@ def page_image(token: str, number: int) -> Response:
     if stored is None or not 1 <= number <= len(stored.pages):
         abort(404)
     return Response(stored.pages[number - 1], mimetype="image/png")
-

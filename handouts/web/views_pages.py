@@ -7,6 +7,7 @@ import threading
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 
 from handouts.errors import HandoutsError
+from handouts.web.batchjob import Jobs
 from handouts.web.store import Stored
 from handouts.web.views_new import site
 
@@ -88,7 +89,7 @@ def batch_progress(job_id: str) -> str:
     return render_template("_batch_progress.html", job=job)
 
 
-def jobs():  # noqa: ANN201 - the app's Jobs
+def jobs() -> Jobs:
     """The app's batch jobs."""
     from flask import current_app
 
