@@ -44,6 +44,11 @@ def create_app(
             return Response(html, 200, {"HX-Retarget": "body", "HX-Reswap": "innerHTML"})
         return Response(html, 500)
 
+    @app.get("/favicon.ico")
+    def favicon() -> Response:
+        """The icon, for pages that do not name it (a PDF opened in a tab)."""
+        return app.send_static_file("favicon.svg")
+
     @app.after_request
     def access_log(response: Response) -> Response:
         """One line per request: method, path (never a query string or form), status."""

@@ -69,6 +69,8 @@ class FormState:
     large_print: bool = False
     notes: str = ""
     rows: list[SectionRow] = field(default_factory=list)
+    # Posted for another template or language than the page shows (its fields are stale).
+    reshaped: bool = False
 
     def row(self, section_id: str) -> SectionRow | None:
         """The row of one section, if offered."""
@@ -126,6 +128,7 @@ def posted_state(form: PostedForm, library: Library, lang: str) -> FormState:
         rows=default_rows(library.templates[template_id], library),
     )
     if form.get("shown_template") != template_id or form.get("shown_lang") != lang:
+        state.reshaped = True
         return state
     by_id = {row.id: row for row in state.rows}
     order = [sid for sid in dict.fromkeys(form.getlist("order")) if sid in by_id]

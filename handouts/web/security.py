@@ -21,7 +21,8 @@ CSP = (
 HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: with no-referrer a form POST's Origin header is "null".
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Cache-Control": "no-store",
 }
@@ -50,12 +51,13 @@ class Guard:
 
     def origin_ok(self, origin: str | None, fetch_site: str | None, host: str) -> bool:
         """A change comes from our own pages: same Origin, or a same-origin fetch."""
-        if origin is not None:
+        if origin is not None and origin != "null":
             parts = urlsplit(origin)
             return parts.scheme in ("http", "https") and parts.netloc.lower() == host.lower()
         if fetch_site is not None:
             return fetch_site in ("same-origin", "none")
-        return True  # not a browser (no browser sends a POST without either header)
+        # No browser sends a POST without either header; "null" alone is an opaque origin.
+        return origin is None
 
     def password_ok(self, authorization: str | None) -> bool:
         """HTTP Basic credentials carry the password (any user name)."""

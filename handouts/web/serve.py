@@ -7,9 +7,14 @@ import threading
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handouts.web.security import LOCAL_NAMES, MAX_BODY, Guard
 from handouts.workspace import Workspace
+
+if TYPE_CHECKING:
+    from flask import Flask
+    from waitress.server import BaseWSGIServer
 
 THREADS = 8  # a slow render never holds up the other pages
 
@@ -59,3 +64,21 @@ def serve(
         say("stopped")
     finally:
         server.close()
+
+
+def serve_in_thread(app: Flask, host: str = "127.0.0.1", port: int = 0) -> BaseWSGIServer:
+    """Start waitress for `app` in a daemon thread (for tests and benchmarks); close() stops it."""
+    from waitress import create_server
+
+    server = create_server(app, host=host, port=port, threads=THREADS, ident="handouts")
+    threading.Thread(target=server.run, daemon=True).start()
+    return server
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nothing listens on now."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]

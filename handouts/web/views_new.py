@@ -126,8 +126,11 @@ def _state_from_file(stored: Stored, setup: Setup) -> FormState | None:
 def form_fields() -> Response:
     """The form again after a template, language or order change, with a fresh preview."""
     state, setup = posted_setup()
-    html = render_template("_form.html", **page_context(state, setup))
-    html += _preview_html(state, setup, oob=True)
+    token, pages, errors = _draw_preview(state, setup)
+    html = render_template("_form.html", **page_context(state, setup, errors))
+    context = page_context(state, setup, errors)
+    context["keys"] = ()  # the error slots come with the form itself
+    html += render_template("_preview.html", token=token, pages=pages, oob=True, **context)
     return Response(html)
 
 
@@ -135,10 +138,15 @@ def form_fields() -> Response:
 def preview() -> str:
     """The preview of the posted form: page images, or the problems beside their fields."""
     state, setup = posted_setup()
-    return _preview_html(state, setup)
+    token, pages, errors = _draw_preview(state, setup)
+    context = page_context(state, setup, errors)
+    if state.reshaped:
+        context["keys"] = ()  # the page still shows the old fields: /new/form brings new ones
+    return render_template("_preview.html", token=token, pages=pages, oob=False, **context)
 
 
-def _preview_html(state: FormState, setup: Setup, oob: bool = False) -> str:
+def _draw_preview(state: FormState, setup: Setup) -> tuple[str, int, dict[str, list[str]]]:
+    """Draw the form's handout and keep its page images: (id, page count, errors)."""
     from handouts.web.preview import page_images
 
     errors: dict[str, list[str]] = {}
@@ -154,8 +162,7 @@ def _preview_html(state: FormState, setup: Setup, oob: bool = False) -> str:
         name = _file_name(drawn.request, setup)
         token = site().store.put(Stored(name, data=drawn.data, pages=images))
         pages = len(images)
-    context = page_context(state, setup, errors)
-    return render_template("_preview.html", token=token, pages=pages, oob=oob, **context)
+    return token, pages, errors
 
 
 def _file_name(found: Request, setup: Setup) -> str:

@@ -114,3 +114,11 @@ def test_serve_warns_when_open_to_the_network(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "warning: serving on 0.0.0.0" in result.stderr
     assert started["args"][1:4] == ("0.0.0.0", 8123, "a long clinic password")
+
+
+def test_an_opaque_origin_is_refused_unless_the_browser_says_same_origin(app, form):
+    app.test_client_class = LocalClient
+    client = app.test_client()
+    assert client.post("/preview", data=form(), headers={"Origin": "null"}).status_code == 403
+    headers = {"Origin": "null", "Sec-Fetch-Site": "same-origin"}
+    assert client.post("/preview", data=form(), headers=headers).status_code == 200
