@@ -213,3 +213,28 @@ def errors_by_field(problems: Mapping[str, list[str]], state: FormState) -> dict
     for key, messages in problems.items():
         grouped.setdefault(key if key in known else "form", []).extend(messages)
     return grouped
+
+
+def as_posted(state: FormState) -> list[tuple[str, str]]:
+    """The fields a browser posts for this form (for tests and benchmarks)."""
+    fields = [
+        ("template", state.template),
+        ("shown_template", state.template),
+        ("lang", state.lang),
+        ("shown_lang", state.lang),
+        ("patient", state.patient),
+        ("practitioner", state.practitioner),
+        ("date", state.date),
+        ("paper", state.paper),
+        ("notes", state.notes),
+    ]
+    if state.large_print:
+        fields.append(("large_print", "yes"))
+    for row in state.rows:
+        fields.append(("order", row.id))
+        if row.used:
+            fields.append(("use", row.id))
+        for param in row.params:
+            values = param.ticked if param.spec.type == "list" else [param.value]
+            fields += [(f"p.{param.key}", value) for value in values]
+    return fields

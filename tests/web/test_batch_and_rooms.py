@@ -98,3 +98,46 @@ def test_rooms_printing_at_once_never_lose_or_swap_a_sheet(app, form, workspace)
         patient = read_provenance(path).request.patient
         assert results[patient] == path.read_bytes().hex()  # each room got its own sheet
         assert patient in pdf_text(path)
+
+
+def test_a_slow_render_does_not_hold_up_the_other_pages(workspace):
+    """While one handout is being drawn (the render lock held), other pages still answer."""
+    import urllib.parse
+    import urllib.request
+
+    from handouts import pipeline
+    from handouts.web.app import create_app
+    from handouts.web.form import as_posted, blank_state
+    from handouts.web.security import Guard
+    from handouts.web.serve import free_port, serve_in_thread
+
+    port = free_port()
+    app = create_app(workspace, Guard("127.0.0.1", port))
+    server = serve_in_thread(app, port=port)
+    base = f"http://127.0.0.1:{port}"
+    setup = app.extensions["handouts"].setup()
+    body = urllib.parse.urlencode(
+        as_posted(blank_state("knee-dry-needling", "en", setup.library, ""))
+    )
+    answers: list[int] = []
+
+    def preview() -> None:
+        request = urllib.request.Request(base + "/preview", body.encode(), {"Origin": base})
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            answers.append(answer.status)
+
+    try:
+        with pipeline._RENDER_LOCK:  # a render that takes as long as this block
+            slow = threading.Thread(target=preview)
+            slow.start()
+            time.sleep(0.3)
+            assert slow.is_alive()
+            for path in ("/today", "/library", "/batch", "/new"):
+                started = time.monotonic()
+                with urllib.request.urlopen(base + path, timeout=5) as answer:
+                    assert answer.status == 200
+                assert time.monotonic() - started < 5
+        slow.join(30)
+        assert answers == [200]
+    finally:
+        server.close()
