@@ -97,6 +97,7 @@ def main() -> None:
             thread.join(TIMEOUT * 2)
         wall = time.perf_counter() - start
     finally:
+        time.sleep(0.5)  # let waitress finish writing the last answers
         server.close()
     results = {
         "change_to_image_ms": {

@@ -1,4 +1,4 @@
-"""Preview images: each page of a PDF as a PNG, drawn by pypdfium2."""
+"""Preview images: pages of a PDF as PNGs, drawn by pypdfium2 when first asked for."""
 
 from __future__ import annotations
 
@@ -10,25 +10,30 @@ _PDFIUM = threading.Lock()
 WIDTH = 560  # pixels across a page: sharp enough to read headings, quick to draw
 
 
-def page_images(data: bytes, width: int = WIDTH) -> list[bytes]:
-    """Every page of the PDF `data` as PNG bytes, `width` pixels wide."""
+def page_count(data: bytes) -> int:
+    """How many pages the PDF `data` has."""
     import pypdfium2 as pdfium
 
-    images = []
     with _PDFIUM:
         document = pdfium.PdfDocument(data)
         try:
-            for index in range(len(document)):
-                page = document[index]
-                scale = width / page.get_width()
-                bitmap = page.render(scale=scale)
-                images.append(bitmap.to_pil())
-                page.close()
+            return len(document)
         finally:
             document.close()
-    pngs = []
-    for image in images:
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG", compress_level=1)
-        pngs.append(buffer.getvalue())
-    return pngs
+
+
+def page_image(data: bytes, index: int, width: int = WIDTH) -> bytes:
+    """Page `index` (from 0) of the PDF `data` as PNG bytes, `width` pixels wide."""
+    import pypdfium2 as pdfium
+
+    with _PDFIUM:
+        document = pdfium.PdfDocument(data)
+        try:
+            page = document[index]
+            image = page.render(scale=width / page.get_width()).to_pil()
+            page.close()
+        finally:
+            document.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=1)
+    return buffer.getvalue()

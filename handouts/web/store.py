@@ -11,7 +11,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-LIMIT = 300  # ids kept; the oldest are forgotten first
+LIMIT = 200  # ids kept; the oldest are forgotten first (a preview with images is ~0.3 MB)
 
 
 @dataclass
@@ -21,7 +21,8 @@ class Stored:
     name: str
     data: bytes | None = None
     path: Path | None = None
-    pages: list[bytes] = field(default_factory=list)
+    page_count: int = 0
+    pages: dict[int, bytes] = field(default_factory=dict)  # preview images drawn so far
 
     def read(self) -> bytes:
         """The PDF's bytes."""

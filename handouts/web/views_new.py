@@ -147,7 +147,7 @@ def preview() -> str:
 
 def _draw_preview(state: FormState, setup: Setup) -> tuple[str, int, dict[str, list[str]]]:
     """Draw the form's handout and keep its page images: (id, page count, errors)."""
-    from handouts.web.preview import page_images
+    from handouts.web.preview import page_count
 
     errors: dict[str, list[str]] = {}
     token, pages = "", 0
@@ -158,10 +158,9 @@ def _draw_preview(state: FormState, setup: Setup) -> tuple[str, int, dict[str, l
     except HandoutsError as error:
         errors = errors_of(error)
     else:
-        images = page_images(drawn.data)
+        pages = page_count(drawn.data)
         name = _file_name(drawn.request, setup)
-        token = site().store.put(Stored(name, data=drawn.data, pages=images))
-        pages = len(images)
+        token = site().store.put(Stored(name, data=drawn.data, page_count=pages))
     return token, pages, errors
 
 
@@ -221,8 +220,12 @@ def file(token: str) -> Response:
 
 @bp.get("/files/<token>/page-<int:number>.png")
 def page_image(token: str, number: int) -> Response:
-    """One preview page as a PNG."""
+    """One preview page as a PNG (drawn on first asking, then kept)."""
+    from handouts.web.preview import page_image as draw_page
+
     stored = site().store.get(token)
-    if stored is None or not 1 <= number <= len(stored.pages):
+    if stored is None or stored.data is None or not 1 <= number <= stored.page_count:
         abort(404)
-    return Response(stored.pages[number - 1], mimetype="image/png")
+    if number not in stored.pages:
+        stored.pages[number] = draw_page(stored.data, number - 1)
+    return Response(stored.pages[number], mimetype="image/png")
