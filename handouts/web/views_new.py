@@ -135,14 +135,16 @@ def form_fields() -> Response:
 
 
 @bp.post("/preview")
-def preview() -> str:
+def preview() -> Response:
     """The preview of the posted form: page images, or the problems beside their fields."""
     state, setup = posted_setup()
     token, pages, errors = _draw_preview(state, setup)
     context = page_context(state, setup, errors)
     if state.reshaped:
         context["keys"] = ()  # the page still shows the old fields: /new/form brings new ones
-    return render_template("_preview.html", token=token, pages=pages, oob=False, **context)
+    html = render_template("_preview.html", token=token, pages=pages, oob=False, **context)
+    # A mistake leaves the last good pages in place: only the problems and fields change.
+    return Response(html, headers={"HX-Reswap": "none"} if errors else {})
 
 
 def _draw_preview(state: FormState, setup: Setup) -> tuple[str, int, dict[str, list[str]]]:

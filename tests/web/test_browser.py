@@ -37,7 +37,9 @@ def live(workspace: Path) -> Iterator[str]:
 def page(live: str) -> Iterator[Page]:
     """A Chromium page (1366x860, a laptop screen) on the app."""
     need_browser()
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=15_000)
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
@@ -113,14 +115,20 @@ def test_make_a_handout_in_the_browser(page, workspace):
 
 
 def test_an_error_shows_beside_the_field_and_clears(page):
+    from playwright.sync_api import expect
+
     page.locator("#preview img.page").first.wait_for()
     page.fill("#f-p-stretch-holds-hold_seconds", "900")
     error = page.locator("#err-f-p-stretch-holds-hold_seconds")
     error.get_by_text("from 15 to 90 seconds").wait_for()
     assert '(got "900")' in error.inner_text()
+    problems = page.locator("#preview-problems")
+    expect(problems).to_contain_text("from 15 to 90 seconds")
+    expect(page.locator("#preview img.page").first).to_be_attached()  # last good pages kept
     page.fill("#f-p-stretch-holds-hold_seconds", "60")
-    page.locator("#preview img.page").first.wait_for()
-    assert error.inner_text().strip() == ""
+    expect(error).to_have_text("")
+    expect(problems).to_have_text("")
+    wait_for_preview(page, lambda t: "60 seconds" in t)
 
 
 def test_the_keyboard_moves_a_section_and_keeps_focus(page):
