@@ -68,6 +68,11 @@ class Jobs:
         return job
 
 
+def _shown(line: str, saved: str, uploaded: str) -> str:
+    """A message about the saved copy, naming the file as the person uploaded it."""
+    return uploaded + line[len(saved) :] if line.startswith(saved) else line
+
+
 def _run(job: Job, site: Site, source: Path) -> None:
     """Render every row of `source` into the output folder; combine what was made."""
     from handouts import batch as runner
@@ -81,7 +86,9 @@ def _run(job: Job, site: Site, source: Path) -> None:
         for outcome in runner.run_batch(rows, names, 1, site.workspace.root):
             job.done += 1
             if outcome.path is None:
-                job.errors += outcome.error.splitlines()
+                job.errors += [
+                    _shown(line, source.name, job.name) for line in outcome.error.splitlines()
+                ]
             else:
                 made.append(outcome.path)
                 job.made += 1
@@ -91,7 +98,7 @@ def _run(job: Job, site: Site, source: Path) -> None:
             stored = Stored("handouts-combined.pdf", data=combined.read_bytes())
             job.combined = site.store.put(stored)
     except HandoutsError as error:
-        job.errors += [str(problem) for problem in error.problems]
+        job.errors += [_shown(str(problem), source.name, job.name) for problem in error.problems]
     except Exception as error:  # a bug: say so on the page rather than spin for ever
         job.errors.append(f"unexpected failure: {error!r}")
     finally:

@@ -71,7 +71,8 @@ def batch_start() -> Response:
     if upload is None or not suffix:
         message = "Choose a .csv, .yaml or .yml file."
         return Response(render_template("batch.html", job=None, message=message), 422)
-    job = jobs().start(site(), upload.read(), suffix, name[-80:])
+    shown = name.replace("\\", "/").rsplit("/", 1)[-1][-80:]
+    job = jobs().start(site(), upload.read(), suffix, shown)
     return redirect(url_for("pages.batch_job", job_id=job.id), 303)
 
 

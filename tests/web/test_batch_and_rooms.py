@@ -37,7 +37,7 @@ def test_batch_upload_renders_rows_reports_errors_and_combines(client, workspace
     job_url = response.headers["Location"]
     html = wait_for(client, job_url)
     assert "Made 2, failed 1" in html
-    assert "batch.csv:3" in html and "from 15 to 90 seconds" in html
+    assert "today.csv:3" in html and "from 15 to 90 seconds" in html
     combined = re.search(r'href="(/files/[^"]+)"', html).group(1)
     text = pdf_text_of(client.get(combined).data)
     assert "Ann Lee" in text and "Cy Dunn" in text and "Bo Ek" not in text
