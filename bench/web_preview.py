@@ -24,7 +24,7 @@ from handouts.web.app import create_app
 from handouts.web.form import as_posted, blank_state
 from handouts.web.security import Guard
 from handouts.web.serve import free_port, serve_in_thread
-from handouts.workspace import Workspace
+from handouts.workspace.folder import Workspace
 
 TIMEOUT = 30  # seconds for one request
 HOLD = "p.stretch-holds.hold_seconds"

@@ -8,8 +8,9 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from handouts.loader import builtin_root
-from handouts.request import ParamSetting, Request
+from handouts.build.intake import intake
+from handouts.build.request import ParamSetting, Request
+from handouts.library.loader import builtin_root
 
 FULL_REQUEST = (
     "knee-dry-needling",
@@ -149,4 +150,4 @@ def test_embedded_request_is_one_info_entry(tmp_path, run):
 )
 def test_request_round_trips_through_plain_data(request_):
     data = json.loads(json.dumps(request_.to_dict()))
-    assert Request.from_dict(data) == request_
+    assert intake(data) == request_

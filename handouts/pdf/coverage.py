@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handouts import document as doc
-from handouts.clinic import Clinic
 from handouts.errors import Problem, RenderError
+from handouts.library.strings import Strings
 from handouts.pdf.fonts import FontSet
-from handouts.strings import Strings
+from handouts.workspace.clinic import Clinic
 
 HOW_TO_ADD = (
     "add a static .ttf font that has them to clinic.yaml, e.g. "
@@ -59,13 +59,4 @@ def printed_texts(
 
 def block_text(block: doc.Block) -> str:
     """All text inside a block, joined."""
-    if isinstance(block, (doc.Paragraph, doc.Heading)):
-        return doc.plain_text(block.spans)
-    if isinstance(block, doc.ListBlock):
-        return " ".join(block_text(inner) for item in block.items for inner in item)
-    if isinstance(block, doc.Callout):
-        return " ".join(block_text(inner) for inner in block.blocks)
-    if isinstance(block, doc.Table):
-        cells = [*block.header, *(cell for row in block.rows for cell in row)]
-        return " ".join(doc.plain_text(cell) for cell in cells)
-    return ""
+    return " ".join(text for inner in doc.walk((block,)) for text in doc.own_texts(inner))

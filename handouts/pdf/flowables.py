@@ -19,9 +19,9 @@ from reportlab.platypus import (
 )
 
 from handouts import document as doc
+from handouts.library.strings import Strings, english
 from handouts.pdf.fonts import FontSet
 from handouts.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, Styles
-from handouts.strings import Strings, english
 
 
 def markup(
@@ -142,12 +142,24 @@ class FlowableBuilder:
         for section in document.sections:
             story += self.section(section)
         if self.booking:
-            from handouts.pdf.qr import booking_block
-
-            story.append(KeepTogetherIfShort([booking_block(*self.booking, self)]))
+            story.append(KeepTogetherIfShort([self.booking_block(*self.booking)]))
         if document.notes_box:
             story += self.notes_box(document.notes_box)
         return story
+
+    def booking_block(self, link: str, label: str) -> Flowable:
+        """The clinic's label, the QR code, and the link printed under it, kept together."""
+        from handouts.pdf.qr import qr_drawing
+
+        styles = self.styles
+        link_style = styles.body.clone("link", fontSize=styles.body_size * 0.9, spaceBefore=2)
+        drawing = qr_drawing(link)
+        drawing.hAlign = "LEFT"
+        parts: list[Flowable] = [Spacer(1, 12)]
+        if label:
+            parts.append(self.para(label, styles.callout_label))
+        parts += [drawing, self.para(link, link_style)]
+        return KeepTogether(parts)
 
     def meta_line(self, document: doc.Document) -> Flowable:
         """The patient / practitioner / date line, on a light band."""

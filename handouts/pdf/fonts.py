@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from handouts.clinic import FONT_STYLES, Clinic, FontChoice
+from handouts.workspace.clinic import FONT_STYLES, Clinic, FontChoice
 
 # Characters never checked: they are layout, not letters a face must draw.
 IGNORED = frozenset("\n\r\t\u00ad\u200b\u200c\u200d\ufeff")
@@ -56,23 +56,6 @@ def atkinson_files() -> dict[str, Path]:
         "italic": folder / f"{stem}-Italic.ttf",
         "bold_italic": folder / f"{stem}-BoldItalic.ttf",
     }
-
-
-def probe_font(path: Path) -> str | None:
-    """Why ReportLab's TrueType parser cannot read the file at `path`, or None when it can.
-
-    A font whose table list is sound may still hold tables the parser trips on (a glyph
-    count beyond its data, a bad head table); this finds it before anything is drawn.
-    """
-    from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
-
-    try:
-        TTFontFile(str(path))
-    except TTFError as exc:
-        return f"cannot be used ({exc}); download the font again or choose another"
-    except Exception:  # struct.error, IndexError, ...: data cut short or out of range
-        return "is damaged (its font tables cannot be read); download the font again"
-    return None
 
 
 @lru_cache(maxsize=16)
@@ -169,7 +152,7 @@ def font_set(clinic: Clinic, texts: Iterable[str] | None = None) -> FontSet:
     character the body face draws (the usual case) never loads them. With `texts` None
     the fallbacks are always registered.
     """
-    from handouts.fontfiles import fallback_family
+    from handouts.workspace.fonts import fallback_family
 
     body = register_choice(clinic.font) if clinic.font else body_family()
     if texts is not None and all(body.draws_all(text) for text in texts):

@@ -11,7 +11,7 @@ from handouts import __version__
 from handouts.errors import HandoutsError
 from handouts.web.security import Guard, install
 from handouts.web.site import Site
-from handouts.workspace import Workspace, find_workspace
+from handouts.workspace.folder import Workspace, find_workspace
 
 log = logging.getLogger("handouts.web")
 

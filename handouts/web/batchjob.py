@@ -75,14 +75,14 @@ def _shown(line: str, saved: str, uploaded: str) -> str:
 
 def _run(job: Job, site: Site, source: Path) -> None:
     """Render every row of `source` into the output folder; combine what was made."""
-    from handouts import batch as runner
+    from handouts.render import batch as runner
 
     try:
         setup = site.setup()
         job.total = runner.count_rows(source)
         names = runner.Names(site.output_folder(), setup.clinic.file_pattern)
         made: list[Path] = []
-        rows = runner.read_rows(source, setup.lang)
+        rows = runner.read_rows(source, setup.clinic)
         for outcome in runner.run_batch(rows, names, 1, site.workspace.root):
             job.done += 1
             if outcome.path is None:

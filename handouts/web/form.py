@@ -11,16 +11,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from handouts.model import Library, Template
-from handouts.params import ParamSpec, format_value
-from handouts.plan import SAFETY_CATEGORY
-from handouts.request import Request
+from handouts.build.request import Request
+from handouts.library.model import Library, Template
+from handouts.library.params import ParamSpec, format_value
 
 
 class PostedForm(Protocol):
     """What a posted form offers (werkzeug's MultiDict has both)."""
 
-    def get(self, key: str, default: str | None = None) -> str | None: ...
+    def get(self, key: str) -> str | None: ...
 
     def getlist(self, key: str) -> list[str]: ...
 
@@ -81,9 +80,7 @@ def default_rows(template: Template, library: Library) -> list[SectionRow]:
     """The template's sections ticked, in order, with the optional ones (unticked) placed
     where an added section goes: before the closing safety sections."""
     standard = [sid for sid in template.section_ids() if sid in library.sections]
-    point = len(standard)
-    while point > 0 and library.sections[standard[point - 1]].category == SAFETY_CATEGORY:
-        point -= 1
+    point = library.insert_point(standard)
     optional = [sid for sid in template.optional if sid in library.sections and sid not in standard]
     overrides = {entry.section_id: entry.params for entry in template.entries}
     order = [*standard[:point], *optional, *standard[point:]]
@@ -99,14 +96,17 @@ def default_rows(template: Template, library: Library) -> list[SectionRow]:
     return rows
 
 
-def blank_state(template_id: str, lang: str, library: Library, practitioner: str) -> FormState:
-    """A fresh form for a template: today's date, defaults everywhere."""
+def blank_state(
+    template_id: str, lang: str, library: Library, practitioner: str, large_print: bool = False
+) -> FormState:
+    """A fresh form for a template: today's date, the clinic's choices, defaults everywhere."""
     template = library.templates[template_id]
     return FormState(
         template=template_id,
         lang=lang,
         practitioner=practitioner,
         date=dt.date.today().isoformat(),
+        large_print=large_print,
         rows=default_rows(template, library),
     )
 
@@ -175,8 +175,8 @@ def state_from_request(
     for row in rows:
         row.used = row.id in used
     for setting in request.settings:
-        row = by_id.get(setting.section_id)
-        for param in row.params if row else ():
+        target = by_id.get(setting.section_id)
+        for param in target.params if target else ():
             if param.spec.name == setting.name:
                 param.value = format_value(setting.value)
     return FormState(

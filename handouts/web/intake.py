@@ -1,20 +1,21 @@
-"""Typed form values -> Request: the one place the web app builds a request.
+"""The web form as typed input for the one intake (`handouts.build.intake`).
 
-Until `handouts.build.intake` lands this builds the Request the way `handouts render` does,
-so the same values give the same request (and the same PDF bytes) as the command line.
-Every problem comes from the shared code, in the command line's words; `field_of` only
-says which form field a problem belongs beside.
+The form's fields are handed over as a person would type them on the command line, so
+the same values give the same Request (and the same PDF bytes) as `handouts render`, and
+every problem is the intake's, in the command line's words. No rule lives here: this only
+says which options the form amounts to, and beside which field a problem belongs.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Any
 
-from handouts.clinic import Clinic
-from handouts.errors import Problem, RequestError
-from handouts.model import Library
-from handouts.request import ParamSetting, Request, parse_date
+from handouts.build.intake import intake
+from handouts.build.request import Request
+from handouts.errors import Problem
+from handouts.library.model import Library
 from handouts.web.form import FormState, ParamField, default_rows
+from handouts.workspace.clinic import Clinic
 
 # Where a problem is located on the command line -> the form field beside which it shows.
 _OPTION_FIELDS = {
@@ -28,61 +29,49 @@ _OPTION_FIELDS = {
     "TEMPLATE": "template",
     "template": "template",
     "sections": "sections",
+    "--large-print": "large_print",
 }
 
 
-def request_from_form(state: FormState, library: Library, clinic: Clinic) -> Request:
-    """The Request the form asks for; raise RequestError with every problem found.
+def typed_from_form(state: FormState, library: Library, clinic: Clinic) -> dict[str, Any]:
+    """The form as the command line's typed options.
 
     Sections in their usual order become --add/--drop (as a person would type them);
     a changed order becomes --section in that order. A param left at its default is not
-    sent; a changed one is `--set SECTION.PARAM=VALUE`, typed text as it is.
+    sent; a changed one is `--set SECTION.PARAM=VALUE`, typed text as it is. Large print
+    is sent only when it differs from the clinic's choice.
     """
-    problems: list[Problem] = []
-    date = dt.date.today()
-    if state.date.strip():
-        try:
-            date = parse_date(state.date)
-        except ValueError as exc:
-            problems.append(Problem("--date", str(exc)))
     used = [row.id for row in state.rows if row.used]
     usual = [row.id for row in default_rows(library.templates[state.template], library)]
-    sections: tuple[str, ...] | None = None
-    add: tuple[str, ...] = ()
-    drop: tuple[str, ...] = ()
-    if used == [sid for sid in usual if sid in used]:
-        add = tuple(row.id for row in state.rows if row.used and row.optional)
-        drop = tuple(row.id for row in state.rows if not row.used and not row.optional)
-    else:
-        sections = tuple(used)
-    settings = []
-    for row in state.rows:
-        for param in row.params if row.used else ():
-            if _changed(param):
-                try:
-                    settings.append(ParamSetting.parse(f"{param.key}={param.value}"))
-                except RequestError as exc:
-                    problems += [p for p in exc.problems if isinstance(p, Problem)]
-    request = None
-    try:
-        request = Request(
-            template=state.template,
-            patient=state.patient.strip(),
-            practitioner=clinic.default_practitioner(state.practitioner),
-            date=date,
-            sections=sections,
-            add=add,
-            drop=drop,
-            settings=tuple(settings),
-            notes=tuple(note for note in state.notes.splitlines() if note.strip()),
-            paper=state.paper.lower() or None,
-            lang=state.lang,
-        )
-    except RequestError as exc:
-        problems += [p for p in exc.problems if isinstance(p, Problem)]
-    if problems or request is None:
-        raise RequestError(problems)
-    return request
+    in_usual_order = used == [sid for sid in usual if sid in used]
+    settings = [
+        f"{param.key}={param.value}"
+        for row in state.rows
+        if row.used
+        for param in row.params
+        if _changed(param)
+    ]
+    return {
+        "template": state.template,
+        "patient": state.patient,
+        "practitioner": state.practitioner,
+        "date": state.date,
+        "sections": None if in_usual_order else used,
+        "add": [r.id for r in state.rows if r.used and r.optional] if in_usual_order else [],
+        "drop": [r.id for r in state.rows if not r.used and not r.optional]
+        if in_usual_order
+        else [],
+        "set": settings,
+        "notes": state.notes.splitlines(),  # a browser sends CR LF between lines
+        "paper": state.paper,
+        "large_print": None if state.large_print == clinic.large_print else state.large_print,
+        "lang": state.lang,
+    }
+
+
+def request_from_form(state: FormState, library: Library, clinic: Clinic) -> Request:
+    """The Request the form asks for; raise RequestError with every problem found."""
+    return intake(typed_from_form(state, library, clinic), clinic, library=library)
 
 
 def _changed(param: ParamField) -> bool:
@@ -97,7 +86,7 @@ def field_of(problem: Problem | str) -> str:
     if isinstance(problem, str):
         return "form"
     if problem.field:
-        return problem.field if "." not in problem.field else f"p.{problem.field}"
+        return f"p.{problem.field}" if "." in problem.field else problem.field
     where = problem.where
     if where.startswith("--set "):
         return "p." + where[len("--set ") :].partition("=")[0].strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import webbrowser
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handouts.web.security import LOCAL_NAMES, MAX_BODY, Guard
-from handouts.workspace import Workspace
+from handouts.workspace.folder import Workspace
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -71,7 +72,12 @@ def serve_in_thread(app: Flask, host: str = "127.0.0.1", port: int = 0) -> BaseW
     from waitress import create_server
 
     server = create_server(app, host=host, port=port, threads=THREADS, ident="handouts")
-    threading.Thread(target=server.run, daemon=True).start()
+
+    def run() -> None:
+        with contextlib.suppress(OSError):  # close() from another thread ends the loop so
+            server.run()
+
+    threading.Thread(target=run, daemon=True).start()
     return server
 
 

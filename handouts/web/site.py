@@ -11,10 +11,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from handouts.clinic import Clinic
-from handouts.model import Library
+from handouts.library.model import Library
 from handouts.web.store import Store
-from handouts.workspace import CLINIC_FILE, Workspace, load_clinic, load_workspace_library
+from handouts.workspace.clinic import Clinic
+from handouts.workspace.folder import CLINIC_FILE, Workspace, load_clinic, load_workspace_library
 
 WATCHED = (CLINIC_FILE, "content", "templates")
 WATCH_LIMIT = 5000  # files looked at for changes
@@ -64,7 +64,7 @@ class Site:
 
     def setup(self, lang: str | None = None) -> Setup:
         """Brand and library in `lang` (default: the clinic's); raise HandoutsError if broken."""
-        from handouts.languages import available_languages
+        from handouts.library.languages import available_languages
 
         key = (lang, self.fingerprint())
         with self._lock:

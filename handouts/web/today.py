@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handouts.errors import HandoutsError
-from handouts.provenance import Provenance, read_provenance
+from handouts.render.provenance import Provenance, read_provenance
 
 _CACHE: dict[tuple[Path, int, int], Provenance | None] = {}
 _LOCK = threading.Lock()

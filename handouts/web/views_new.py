@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
 
+from handouts.build.request import Request
 from handouts.errors import HandoutsError, LibraryError
-from handouts.request import Request
 from handouts.web.form import (
     FormState,
     blank_state,
@@ -32,20 +33,18 @@ def site() -> Site:
 
 @dataclass
 class Rendered:
-    """A handout drawn from the form: its request, options and PDF bytes."""
+    """A handout drawn from the form: its request and PDF bytes."""
 
     request: Request
-    large_print: bool
     data: bytes
 
 
 def draw(state: FormState, setup: Setup) -> Rendered:
     """The form's handout as PDF bytes, by the same path as `handouts render`."""
-    from handouts.pipeline import RenderOptions, render_bytes
+    from handouts.render.pipeline import render_bytes
 
     found = request_from_form(state, setup.library, setup.clinic)
-    data = render_bytes(found, setup.library, setup.clinic, RenderOptions(state.large_print))
-    return Rendered(found, state.large_print, data)
+    return Rendered(found, render_bytes(found, setup.library, setup.clinic))
 
 
 def errors_of(error: HandoutsError) -> dict[str, list[str]]:
@@ -78,7 +77,7 @@ def page_context(state: FormState, setup: Setup, errors: dict | None = None) -> 
 
 
 @bp.get("/")
-def home() -> Response:
+def home() -> BaseResponse:
     """The app opens on a new handout."""
     return redirect(url_for("new.new_page"))
 
@@ -97,7 +96,7 @@ def new_page() -> str:
         default = setup.clinic.default_practitioner("")
         chosen = request.args.get("template", "")
         template = chosen if chosen in library.templates else _first_template(setup)
-        state = blank_state(template, setup.lang, library, default)
+        state = blank_state(template, setup.lang, library, default, setup.clinic.large_print)
     return render_template("new.html", **page_context(state, setup))
 
 
@@ -107,7 +106,7 @@ def _first_template(setup: Setup) -> str:
 
 
 def _state_from_file(stored: Stored, setup: Setup) -> FormState | None:
-    from handouts.provenance import read_provenance
+    from handouts.render.provenance import read_provenance
 
     assert stored.path is not None
     try:
@@ -167,26 +166,26 @@ def _draw_preview(state: FormState, setup: Setup) -> tuple[str, int, dict[str, l
 
 
 def _file_name(found: Request, setup: Setup) -> str:
-    from handouts.output import file_name
+    from handouts.render.output import file_name
 
     return file_name(found, setup.clinic.file_pattern)
 
 
 @bp.post("/print")
-def print_pdf() -> Response:
+def print_pdf() -> BaseResponse:
     """Write the handout to the output folder and open it in the browser's viewer."""
     return _write(download=False)
 
 
 @bp.post("/download")
-def download_pdf() -> Response:
+def download_pdf() -> BaseResponse:
     """Write the handout to the output folder and download it."""
     return _write(download=True)
 
 
-def _write(download: bool) -> Response:
-    from handouts.output import resolve_target
-    from handouts.pipeline import write_free
+def _write(download: bool) -> BaseResponse:
+    from handouts.render.output import resolve_target
+    from handouts.render.pipeline import write_free
 
     state, setup = posted_setup()
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
 
 from handouts.errors import HandoutsError
 from handouts.web.batchjob import Jobs
@@ -30,10 +31,10 @@ def today() -> str:
 
 
 @bp.post("/today/<token>/reprint")
-def reprint(token: str) -> Response:
+def reprint(token: str) -> BaseResponse:
     """Make a listed handout again from the request inside it, and open it."""
-    from handouts.pipeline import reprint as remake
-    from handouts.workspace import load_workspace_library
+    from handouts.render.pipeline import reprint as remake
+    from handouts.workspace.folder import load_workspace_library
 
     stored = site().store.get(token)
     if stored is None or stored.path is None:
@@ -61,7 +62,7 @@ def batch_page() -> str:
 
 
 @bp.post("/batch")
-def batch_start() -> Response:
+def batch_start() -> BaseResponse:
     """Start rendering an uploaded batch file; show its progress."""
     from handouts.web.batchjob import SUFFIXES
 
@@ -109,7 +110,8 @@ def library() -> str:
 @bp.get("/library/check")
 def library_check() -> str:
     """`handouts check` for the workspace (cached until a workspace file changes)."""
-    from handouts.check import counts, run_checks
+    from handouts.check import run_checks
+    from handouts.check.findings import counts
 
     key = site().fingerprint()
     with _CHECK_LOCK:

@@ -7,7 +7,7 @@ import re
 import threading
 import time
 
-from handouts.provenance import read_provenance
+from handouts.render.provenance import read_provenance
 from tests.helpers import pdf_text
 
 CSV = (
@@ -105,7 +105,7 @@ def test_a_slow_render_does_not_hold_up_the_other_pages(workspace):
     import urllib.parse
     import urllib.request
 
-    from handouts import pipeline
+    from handouts.render import pipeline
     from handouts.web.app import create_app
     from handouts.web.form import as_posted, blank_state
     from handouts.web.security import Guard

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from handouts.cli import main
-from handouts.provenance import read_provenance
+from handouts.cli.main import main
+from handouts.render.provenance import read_provenance
 from tests.helpers import pdf_text
 
 HOLD = "p.stretch-holds.hold_seconds"
@@ -219,7 +219,7 @@ def test_help_does_not_load_the_web_app():
     import sys
 
     code = (
-        "import sys; from handouts.cli import main\n"
+        "import sys; from handouts.cli.main import main\n"
         "try: main(['--help'])\n"
         "except SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'waitress')))"

@@ -7,7 +7,7 @@ import base64
 import pytest
 from click.testing import CliRunner
 
-from handouts.cli import main
+from handouts.cli.main import main
 from handouts.web.app import create_app
 from handouts.web.security import Guard
 from tests.web.conftest import BASE, LocalClient

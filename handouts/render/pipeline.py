@@ -1,0 +1,111 @@
+"""The whole path from a request to PDF bytes, one stage after another."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from handouts.build.fill import fill_plan
+from handouts.build.markup import build_document
+from handouts.build.plan import make_plan
+from handouts.build.request import Request
+from handouts.library.model import Library
+from handouts.render.output import chooses_name, free_name, resolve_target, write_atomically
+from handouts.workspace.clinic import Clinic
+
+# ReportLab keeps process-wide state (font registry, caches): one render at a time per
+# process, so a threaded caller (the web app) never mixes two handouts' layout state.
+_RENDER_LOCK = threading.Lock()
+# Choosing a free file name and writing into it happen together, so two handouts made at
+# once in this process never claim the same name.
+_NAMING_LOCK = threading.Lock()
+
+
+def render_bytes(request: Request, library: Library, clinic: Clinic) -> bytes:
+    """Plan, fill, parse and lay out one handout; return its PDF bytes."""
+    from handouts.library.strings import load_strings
+    from handouts.pdf import PageOptions, render_pdf
+    from handouts.render.provenance import INFO_KEY, for_plan
+
+    plan = make_plan(request, library)
+    document = build_document(fill_plan(plan, clinic))
+    paper = request.paper or clinic.paper
+    strings = load_strings(list(library.roots), request.lang)
+    large_print = clinic.large_print if request.large_print is None else request.large_print
+    stamp = for_plan(plan, large_print).to_json()
+    page = PageOptions(paper, large_print)
+    with _RENDER_LOCK:
+        return render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
+
+
+def held_by_another(path: Path, request: Request) -> bool:
+    """Whether `path` exists and is not a handout made for this patient, template and date."""
+    from handouts.errors import HandoutsError
+    from handouts.render.provenance import read_provenance
+
+    if not path.exists():
+        return False
+    try:
+        earlier = read_provenance(path).request
+    except HandoutsError:
+        return True
+    same = (earlier.patient, earlier.template, earlier.date)
+    return same != (request.patient, request.template, request.date)
+
+
+def render_to_file(
+    request: Request,
+    library: Library,
+    clinic: Clinic,
+    output: Path | None,
+) -> Path:
+    """Render one handout and write it atomically; return the path written.
+
+    A file name chosen from the clinic's pattern never replaces another patient's
+    handout: when the name is taken by a sheet made for someone else (or by a file
+    handouts did not make), the next free name (-2, -3, ...) is used instead.
+    """
+    target = resolve_target(output, request, clinic.file_pattern)
+    data = render_bytes(request, library, clinic)
+    return write_free(target, data, request, chooses_name(output))
+
+
+def write_free(target: Path, data: bytes, request: Request, choose: bool = True) -> Path:
+    """Write `data` to `target`, or (with `choose`) to its first name free for this request.
+
+    The name is chosen and written under one lock, so handouts made at the same moment in
+    this process (the web app's rooms) never take the same free name.
+    """
+    with _NAMING_LOCK:
+        if choose:
+            target = free_name(target, lambda path: held_by_another(path, request))
+        write_atomically(target, data)
+    return target
+
+
+@dataclass(frozen=True)
+class Reprint:
+    """A handout made again from the request inside an earlier PDF."""
+
+    path: Path
+    changed: tuple[str, ...]
+    made_by: str
+
+
+def reprint(
+    source: Path, clinic: Clinic, output: Path | None, library_for: Callable[[str], Library]
+) -> Reprint:
+    """Render the request embedded in `source` again; note sections changed since.
+
+    `library_for(lang)` gives the library in the request's language.
+    """
+    from handouts.render.provenance import changed_sections, read_provenance
+
+    provenance = read_provenance(source)
+    request = provenance.request
+    library = library_for(request.lang)
+    changed = tuple(changed_sections(provenance, library))
+    path = render_to_file(request, library, clinic, output)
+    return Reprint(path, changed, provenance.version)
