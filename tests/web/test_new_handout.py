@@ -267,3 +267,32 @@ def test_stored_ids_are_random_and_opaque(client, form):
     assert first != second
     assert "Ann" not in first and "AL" not in first
     assert Path(first).name != Path(second).name
+
+
+def test_changing_language_gives_the_sections_in_that_language(client, form):
+    data = form(lang="es")
+    html = client.post("/new/form", data=data).get_data(as_text=True)
+    assert 'name="shown_lang" value="es"' in html
+    from handouts.workspace.folder import Workspace, load_workspace_library
+
+    spanish = load_workspace_library(Workspace(), "es")
+    assert spanish.sections["heat-use"].title in html
+
+
+def test_the_form_is_typed_as_a_person_would_type_options(app):
+    from handouts.web.form import blank_state
+    from handouts.web.intake import typed_from_form
+
+    setup = app.extensions["handouts"].setup()
+    state = blank_state("knee-dry-needling", "en", setup.library, "")
+    typed = typed_from_form(state, setup.library, setup.clinic)
+    assert typed["sections"] is None and typed["add"] == [] and typed["drop"] == []
+    assert typed["set"] == [] and typed["large_print"] is None
+    state.row("heat-use").used = False
+    state.row("orthotics-advice").used = True
+    state.row("stretch-holds").params[0].value = "60"
+    state.notes = "one\r\ntwo\r\n"
+    typed = typed_from_form(state, setup.library, setup.clinic)
+    assert typed["add"] == ["orthotics-advice"] and typed["drop"] == ["heat-use"]
+    assert typed["set"] == ["stretch-holds.hold_seconds=60"]
+    assert typed["notes"] == ["one", "two"]
