@@ -11,39 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from handouts.build.request import REQUEST_KEYS, ParamSetting, Request
+from handouts.build.request import REQUEST_KEYS, ParamSetting, Request, Source
 from handouts.errors import Problem, RequestError
 from handouts.typed_text import PAPERS, clean_typed, parse_date, visible, yes_no
 
 if TYPE_CHECKING:
     from handouts.library.model import Library
     from handouts.workspace.clinic import Clinic
-
-# How each field is named on the command line.
-OPTION_NAMES = {
-    "template": "TEMPLATE",
-    "sections": "--section",
-    "set": "--set",
-    "notes": "--note",
-    "large_print": "--large-print",
-}
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where typed input came from: "" for command-line options, else a file, row or form."""
-
-    where: str = ""
-
-    def problem(self, key: str, message: str) -> Problem:
-        """A problem at the option (`--paper`) or at the field of the file, row or form."""
-        if not self.where:
-            return Problem(OPTION_NAMES.get(key, f"--{key.replace('_', '-')}"), message)
-        return Problem(self.where, message, field=key)
-
 
 OPTIONS = Source()
 

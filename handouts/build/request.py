@@ -9,6 +9,28 @@ from typing import Any
 from handouts.errors import Problem, RequestError
 from handouts.typed_text import NAME_LIMIT, NOTE_LIMIT, clean_typed, visible
 
+# How each field is named on the command line.
+OPTION_NAMES = {
+    "template": "TEMPLATE",
+    "sections": "--section",
+    "set": "--set",
+    "notes": "--note",
+    "large_print": "--large-print",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where typed input came from: "" for command-line options, else a file, row or form."""
+
+    where: str = ""
+
+    def problem(self, key: str, message: str) -> Problem:
+        """A problem at the option (`--paper`) or at the field of the file, row or form."""
+        if not self.where:
+            return Problem(OPTION_NAMES.get(key, f"--{key.replace('_', '-')}"), message)
+        return Problem(self.where, message, field=key)
+
 
 @dataclass(frozen=True)
 class ParamSetting:
@@ -59,41 +81,31 @@ class Request:
         entry points (command line, request files, batch rows, `new`, reprints)."""
         problems: list[Problem] = []
 
-        def clean(value: str, option: str, key: str, limit: int | None, kind: str) -> str:
+        source = Source(self.typed_in)
+
+        def clean(value: str, key: str, limit: int | None, kind: str) -> str:
             try:
                 return clean_typed(value, limit, kind)
             except ValueError as exc:
-                problems.append(self._problem(option, key, str(exc)))
+                problems.append(source.problem(key, str(exc)))
                 return value
 
-        clean(self.template, "TEMPLATE", "template", None, "template id")
-        for option, values in (
-            ("--section", self.sections),
-            ("--add", self.add),
-            ("--drop", self.drop),
-        ):
+        clean(self.template, "template", None, "template id")
+        for key, values in (("sections", self.sections), ("add", self.add), ("drop", self.drop)):
             for value in values or ():
-                clean(value, option, option[2:], None, "section id")
-        patient = clean(self.patient, "--patient", "patient", NAME_LIMIT, "name")
-        practitioner = clean(
-            self.practitioner, "--practitioner", "practitioner", NAME_LIMIT, "name"
-        )
-        notes = tuple(clean(note, "--note", "notes", NOTE_LIMIT, "note") for note in self.notes)
+                clean(value, key, None, "section id")
+        patient = clean(self.patient, "patient", NAME_LIMIT, "name")
+        practitioner = clean(self.practitioner, "practitioner", NAME_LIMIT, "name")
+        notes = tuple(clean(note, "notes", NOTE_LIMIT, "note") for note in self.notes)
         total = sum(len(note) for note in notes)
         if total > NOTE_LIMIT and not problems:
             message = f"are {total:,} characters in all; notes may be at most {NOTE_LIMIT:,}"
-            problems.append(self._problem("--note", "notes", message))
+            problems.append(source.problem("notes", message))
         if problems:
             raise RequestError(problems)
         object.__setattr__(self, "patient", patient)
         object.__setattr__(self, "practitioner", practitioner)
         object.__setattr__(self, "notes", notes)
-
-    def _problem(self, option: str, key: str, message: str) -> Problem:
-        """A problem located at the option typed, or at the field of the file or row."""
-        if not self.typed_in:
-            return Problem(option, message)
-        return Problem(self.typed_in, message, field=key)
 
     def to_dict(self) -> dict[str, Any]:
         """The request as plain JSON/YAML data; `build.intake.intake` reads it back."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from handouts import document as doc
 from handouts.errors import Problem, RenderError
@@ -20,17 +20,24 @@ def check_coverage(
     document: doc.Document, clinic: Clinic, strings: Strings, fonts: FontSet
 ) -> None:
     """Raise RenderError naming each text with characters no configured font can draw."""
+    problems = missing_glyphs(printed_texts(document, clinic, strings), fonts)
+    if problems:
+        raise RenderError(problems)
+
+
+def missing_glyphs(texts: Iterable[tuple[str, str]], fonts: FontSet) -> list[Problem]:
+    """One problem at the first (where, text) holding characters no font draws, naming
+    them and how to add a font; each character is reported once."""
     problems = []
     seen: set[str] = set()
-    for where, text in printed_texts(document, clinic, strings):
+    for where, text in texts:
         missing = [ch for ch in fonts.missing(text) if ch not in seen]
         if not missing:
             continue
         seen.update(missing)
         listed = ", ".join(f'"{ch}" (U+{ord(ch):04X})' for ch in missing)
         problems.append(Problem(where, f"no font can print {listed}; {HOW_TO_ADD}"))
-    if problems:
-        raise RenderError(problems)
+    return problems
 
 
 def printed_texts(

@@ -18,7 +18,7 @@ from typing import Any
 from handouts.build.intake import Source, intake
 from handouts.build.request import REQUEST_KEYS, Request
 from handouts.errors import HandoutsError, OutputError, Problem, RequestError, did_you_mean
-from handouts.render.output import DEFAULT_FOLDER
+from handouts.render.output import DEFAULT_FOLDER, folder_problem
 from handouts.workspace.clinic import Clinic
 
 RowReader = Callable[[str, dict[str, Any]], "Row"]
@@ -232,28 +232,17 @@ def check_destinations(output: Path | None, combine: Path | None) -> None:
 
     The default output/ folder may be missing: it is made when the first handout is written.
     """
-    problems = []
+    found = []
     if output is not None:
-        problems += _folder_problems(f"-o {output}", output, "folder")
+        found.append(folder_problem(output, f"-o {output}", "folder"))
     elif DEFAULT_FOLDER.exists():
-        problems += _folder_problems(f"-o {DEFAULT_FOLDER}", DEFAULT_FOLDER, "folder")
+        found.append(folder_problem(DEFAULT_FOLDER, f"-o {DEFAULT_FOLDER}", "folder"))
     if combine is not None:
         folder = combine.parent
-        problems += _folder_problems(f"--combine {combine}", folder, f'folder "{folder}"')
+        found.append(folder_problem(folder, f"--combine {combine}", f'folder "{folder}"'))
+    problems = [problem for problem in found if problem is not None]
     if problems:
         raise OutputError(problems)
-
-
-def _folder_problems(where: str, folder: Path, what: str) -> list[Problem]:
-    if not folder.exists():
-        fix = "create it first or give an existing folder"
-        return [Problem(where, f"{what} does not exist; {fix}")]
-    if not folder.is_dir():
-        return [Problem(where, f"{what} is a file, not a folder; give a folder")]
-    if not os.access(folder, os.W_OK | os.X_OK):
-        fix = "choose another folder or ask for write access"
-        return [Problem(where, f"{what} cannot be written to; {fix}")]
-    return []
 
 
 class Names:
