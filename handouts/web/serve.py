@@ -60,11 +60,12 @@ def serve(
     if open_browser:
         threading.Timer(0.5, webbrowser.open, [url]).start()
     try:
-        server.run()
+        server.run()  # returns on Ctrl-C
     except KeyboardInterrupt:
-        say("stopped")
+        pass
     finally:
         server.close()
+    say("stopped")
 
 
 def serve_in_thread(app: Flask, host: str = "127.0.0.1", port: int = 0) -> BaseWSGIServer:
