@@ -52,7 +52,9 @@ class Jobs:
         with self._lock:
             return self._jobs.get(job_id)
 
-    def start(self, site: Site, upload: bytes, suffix: str, shown_name: str) -> Job:
+    def start(
+        self, site: Site, upload: bytes, suffix: str, shown_name: str, duplex: bool = False
+    ) -> Job:
         """Save the upload under a name of our own and render it in a new thread."""
         job = Job(secrets.token_urlsafe(12), shown_name)
         with self._lock:
@@ -63,7 +65,7 @@ class Jobs:
         folder = Path(tempfile.mkdtemp(prefix="handouts-batch-"))
         source = folder / f"batch{suffix}"
         source.write_bytes(upload)
-        thread = threading.Thread(target=_run, args=(job, site, source), daemon=True)
+        thread = threading.Thread(target=_run, args=(job, site, source, duplex), daemon=True)
         thread.start()
         return job
 
@@ -73,7 +75,7 @@ def _shown(line: str, saved: str, uploaded: str) -> str:
     return uploaded + line[len(saved) :] if line.startswith(saved) else line
 
 
-def _run(job: Job, site: Site, source: Path) -> None:
+def _run(job: Job, site: Site, source: Path, duplex: bool) -> None:
     """Render every row of `source` into the output folder; combine what was made."""
     from handouts.render import batch as runner
 
@@ -94,7 +96,7 @@ def _run(job: Job, site: Site, source: Path) -> None:
                 job.made += 1
         if made:
             combined = source.parent / "combined.pdf"
-            runner.combine(made, combined)
+            runner.combine(made, combined, duplex)
             stored = Stored("handouts-combined.pdf", data=combined.read_bytes())
             job.combined = site.store.put(stored)
     except HandoutsError as error:

@@ -73,7 +73,8 @@ def batch_start() -> BaseResponse:
         message = "Choose a .csv, .yaml or .yml file."
         return Response(render_template("batch.html", job=None, message=message), 422)
     shown = name.replace("\\", "/").rsplit("/", 1)[-1][-80:]
-    job = jobs().start(site(), upload.read(), suffix, shown)
+    duplex = bool(request.form.get("duplex"))
+    job = jobs().start(site(), upload.read(), suffix, shown, duplex)
     return redirect(url_for("pages.batch_job", job_id=job.id), 303)
 
 

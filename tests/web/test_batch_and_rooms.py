@@ -141,3 +141,23 @@ def test_a_slow_render_does_not_hold_up_the_other_pages(workspace):
         assert answers == [200]
     finally:
         server.close()
+
+
+def test_a_yaml_batch_with_two_sided_printing(client, workspace):
+    from pypdf import PdfReader
+
+    yaml = (
+        "- template: knee-dry-needling\n  patient: Ann Lee\n"
+        "- template: knee-dry-needling\n  patient: Bo Ek\n  set: {heat-use.minutes: 99}\n"
+        "- template: knee-acupuncture\n  patient: Cy Dunn\n"
+    )
+    upload = {"file": (io.BytesIO(yaml.encode()), "today.yaml"), "duplex": "yes"}
+    response = client.post("/batch", data=upload, content_type="multipart/form-data")
+    html = wait_for(client, response.headers["Location"])
+    assert "Made 2, failed 1" in html and "today.yaml:3" in html
+    combined = re.search(r'href="(/files/[^"]+)"', html).group(1)
+    pages = len(PdfReader(io.BytesIO(client.get(combined).data)).pages)
+    assert pages % 2 == 0
+    made = sorted((workspace / "output").glob("*.pdf"))
+    single = [len(PdfReader(str(path)).pages) for path in made]
+    assert pages == sum(count + count % 2 for count in single)
