@@ -196,8 +196,8 @@ def _write(download: bool) -> BaseResponse:
     except LibraryError:
         raise
     except HandoutsError as error:
-        context = page_context(state, setup, errors_of(error))
-        return Response(render_template("not_made.html", **context), 422)
+        html = render_template("not_made.html", problems=error.problems)
+        return Response(html, 422)
     token = site().store.put(Stored(path.name, path=path))
     return redirect(url_for("new.file", token=token, download=1 if download else None), 303)
 
