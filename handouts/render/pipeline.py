@@ -69,17 +69,8 @@ def render_to_file(
     """
     target = resolve_target(output, request, clinic.file_pattern)
     data = render_bytes(request, library, clinic)
-    return write_free(target, data, request, chooses_name(output))
-
-
-def write_free(target: Path, data: bytes, request: Request, choose: bool = True) -> Path:
-    """Write `data` to `target`, or (with `choose`) to its first name free for this request.
-
-    The name is chosen and written under one lock, so handouts made at the same moment in
-    this process (the web app's rooms) never take the same free name.
-    """
-    with _NAMING_LOCK:
-        if choose:
+    with _NAMING_LOCK:  # choose and write together: threads never take the same free name
+        if chooses_name(output):
             target = free_name(target, lambda path: held_by_another(path, request))
         write_atomically(target, data)
     return target

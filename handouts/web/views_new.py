@@ -184,15 +184,13 @@ def download_pdf() -> BaseResponse:
 
 
 def _write(download: bool) -> BaseResponse:
-    from handouts.render.output import resolve_target
-    from handouts.render.pipeline import write_free
+    """Make the handout as `handouts render` does, into the output folder, and serve it."""
+    from handouts.render.pipeline import render_to_file
 
     state, setup = posted_setup()
     try:
-        drawn = draw(state, setup)
-        folder = site().output_folder()
-        target = resolve_target(folder, drawn.request, setup.clinic.file_pattern)
-        path = write_free(target, drawn.data, drawn.request)
+        found = request_from_form(state, setup.library, setup.clinic)
+        path = render_to_file(found, setup.library, setup.clinic, site().output_folder())
     except LibraryError:
         raise
     except HandoutsError as error:
