@@ -7,7 +7,7 @@ into a Request and every mistake is reported by the same code as on the command 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -204,15 +204,6 @@ def field_keys(state: FormState) -> Sequence[str]:
         keys.append(f"section.{row.id}")
         keys += [f"p.{param.key}" for param in row.params]
     return keys
-
-
-def errors_by_field(problems: Mapping[str, list[str]], state: FormState) -> dict[str, list[str]]:
-    """Problems keyed by the field they belong to; unknown keys go under "form"."""
-    known = set(field_keys(state))
-    grouped: dict[str, list[str]] = {}
-    for key, messages in problems.items():
-        grouped.setdefault(key if key in known else "form", []).extend(messages)
-    return grouped
 
 
 def as_posted(state: FormState) -> list[tuple[str, str]]:
