@@ -38,6 +38,7 @@ class Store:
     def __init__(self, limit: int = LIMIT) -> None:
         self._items: OrderedDict[str, Stored] = OrderedDict()
         self._by_path: dict[Path, str] = {}
+        self._by_key: OrderedDict[str, str] = OrderedDict()
         self._lock = threading.Lock()
         self._limit = limit
 
@@ -58,6 +59,20 @@ class Store:
                 if old.path is not None:
                     self._by_path.pop(old.path, None)
             return token
+
+    def remember(self, key: str, token: str) -> None:
+        """Note that `token` holds what `key` (e.g. a request) makes."""
+        with self._lock:
+            self._by_key[key] = token
+            while len(self._by_key) > self._limit:
+                self._by_key.popitem(last=False)
+
+    def recall(self, key: str) -> tuple[str, Stored] | None:
+        """The id and item remembered for `key`, while it is still kept."""
+        with self._lock:
+            token = self._by_key.get(key)
+            item = self._items.get(token) if token else None
+            return (token, item) if token and item else None
 
     def get(self, token: str) -> Stored | None:
         """The item of `token`, or None when unknown or forgotten."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -29,22 +27,6 @@ def site() -> Site:
     from flask import current_app
 
     return current_app.extensions["handouts"]
-
-
-@dataclass
-class Rendered:
-    """A handout drawn from the form: its request and PDF bytes."""
-
-    request: Request
-    data: bytes
-
-
-def draw(state: FormState, setup: Setup) -> Rendered:
-    """The form's handout as PDF bytes, by the same path as `handouts render`."""
-    from handouts.render.pipeline import render_bytes
-
-    found = request_from_form(state, setup.library, setup.clinic)
-    return Rendered(found, render_bytes(found, setup.library, setup.clinic))
 
 
 def errors_of(error: HandoutsError) -> dict[str, list[str]]:
@@ -148,21 +130,28 @@ def preview() -> Response:
 
 def _draw_preview(state: FormState, setup: Setup) -> tuple[str, int, dict[str, list[str]]]:
     """Draw the form's handout and keep its page images: (id, page count, errors)."""
+    import json
+
+    from handouts.render.pipeline import render_bytes
     from handouts.web.preview import page_count
 
-    errors: dict[str, list[str]] = {}
-    token, pages = "", 0
     try:
-        drawn = draw(state, setup)
+        found = request_from_form(state, setup.library, setup.clinic)
+        # The same request on the same files makes the same bytes: draw it once (a field's
+        # input and change events, or a template change, often post the same form twice).
+        key = f"{hash(site().fingerprint())}:{json.dumps(found.to_dict(), sort_keys=True)}"
+        kept = site().store.recall(key)
+        if kept is not None:
+            return kept[0], kept[1].page_count, {}
+        data = render_bytes(found, setup.library, setup.clinic)
     except LibraryError:
         raise
     except HandoutsError as error:
-        errors = errors_of(error)
-    else:
-        pages = page_count(drawn.data)
-        name = _file_name(drawn.request, setup)
-        token = site().store.put(Stored(name, data=drawn.data, page_count=pages))
-    return token, pages, errors
+        return "", 0, errors_of(error)
+    pages = page_count(data)
+    token = site().store.put(Stored(_file_name(found, setup), data=data, page_count=pages))
+    site().store.remember(key, token)
+    return token, pages, {}
 
 
 def _file_name(found: Request, setup: Setup) -> str:

@@ -296,3 +296,12 @@ def test_the_form_is_typed_as_a_person_would_type_options(app):
     assert typed["add"] == ["orthotics-advice"] and typed["drop"] == ["heat-use"]
     assert typed["set"] == ["stretch-holds.hold_seconds=60"]
     assert typed["notes"] == ["one", "two"]
+
+
+def test_the_same_form_twice_is_drawn_once(client, form):
+    first = client.post("/preview", data=form(patient="Ann Lee")).get_data(as_text=True)
+    again = client.post("/preview", data=form(patient="Ann Lee")).get_data(as_text=True)
+    other = client.post("/preview", data=form(patient="Bo Ek")).get_data(as_text=True)
+    token = re.compile(r'data-token="([^"]+)"')
+    assert token.search(first).group(1) == token.search(again).group(1)
+    assert token.search(other).group(1) != token.search(first).group(1)
