@@ -68,6 +68,7 @@ def test_inspect_prints_the_embedded_request(tmp_path, run):
         'Ice (not heat) for the first day; "\\" and <b>tags</b> stay text.'
     )
     assert set(data["sections"]) == {
+        "about-dry-needling",
         "soreness-after-needling",
         "stretch-holds",
         "treatment-plan",

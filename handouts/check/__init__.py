@@ -12,12 +12,20 @@ from collections.abc import Sequence
 from handouts.check.brand import fonts_check
 from handouts.check.findings import Check, CheckContext, Finding, load_check
 from handouts.check.overrides import overrides_check
-from handouts.check.rendering import readability_check, render_check
+from handouts.check.pemat import pemat_check
+from handouts.check.readability import readability_check
+from handouts.check.rendering import render_check
 from handouts.library.loader import LibraryRoot
 from handouts.workspace.clinic import Clinic
 
 # Run in this order, after every file of every language has loaded (`load_check`).
-CHECKS: tuple[Check, ...] = (render_check, readability_check, overrides_check, fonts_check)
+CHECKS: tuple[Check, ...] = (
+    render_check,
+    readability_check,
+    pemat_check,
+    overrides_check,
+    fonts_check,
+)
 
 
 def run_checks(

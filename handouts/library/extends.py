@@ -16,7 +16,7 @@ from handouts.library.model import Library, Template, TemplateChanges, TemplateE
 from handouts.yamlfile.checker import Checker
 from handouts.yamlfile.reader import Located
 
-INHERITED = ("title", "subtitle", "intro", "optional", "notes_box")
+INHERITED = ("title", "subtitle", "intro", "optional", "notes_box", "treatment")
 
 
 def read_changes(check: Checker, data: Located) -> TemplateChanges | None:
@@ -110,7 +110,7 @@ def apply_changes(
             check.add(change.line, f"params.{change.section_id}", f"is not in this template{hint}")
             continue
         old = entries[index]
-        entries[index] = TemplateEntry(old.section_id, {**old.params, **change.params}, change.line)
+        entries[index] = TemplateEntry(old.section_id, _merged(old, change), change.line)
     problems += check.problems
     own = {name: getattr(template, name) for name in INHERITED if name in changes.given}
     inherited = {name: getattr(base, name) for name in INHERITED if name not in changes.given}
@@ -125,3 +125,12 @@ def apply_changes(
         changes=None,
         intro_line=template.intro_line if "intro" in changes.given else base.intro_line,
     )
+
+
+def _merged(old: TemplateEntry, change: TemplateEntry) -> Located:
+    """An entry's params with a change's on top; each changed value keeps its own line
+    (in the extending file), the others point at the change."""
+    merged = Located({**old.params, **change.params}, line=change.line)
+    if isinstance(change.params, Located):
+        merged.key_lines.update(change.params.key_lines)
+    return merged

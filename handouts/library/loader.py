@@ -10,23 +10,34 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from handouts.errors import LibraryError, Problem, did_you_mean
 from handouts.library.entries import read_entries
 from handouts.library.extends import read_changes, resolve_extends
 from handouts.library.languages import BASE_LANGUAGE, templates_folder
 from handouts.library.languages import check_language as check_language_of
-from handouts.library.model import CATEGORIES, Library, Section, SourceRef, Template
+from handouts.library.model import CATEGORIES, TREATMENTS, Library, Section, SourceRef, Template
 from handouts.library.params import PARAM_TYPES, ParamSpec, ParamValueError
+from handouts.library.ranges import override_problems, read_ranges
 from handouts.library.sandbox import check_source
 from handouts.yamlfile.checker import Checker, describe
 from handouts.yamlfile.reader import Located, item_line, load_yaml
 
-SECTION_KEYS = ("id", "title", "category", "summary", "params", "sources")
+SECTION_KEYS = ("id", "title", "category", "summary", "params", "ranges", "sources")
 PARAM_KEYS = ("type", "default", "label", "min", "max", "choices", "unit")
-TEMPLATE_KEYS = ("id", "title", "subtitle", "intro", "sections", "optional", "notes_box")
+TEMPLATE_KEYS = (
+    "id",
+    "title",
+    "subtitle",
+    "intro",
+    "sections",
+    "optional",
+    "notes_box",
+    "treatment",
+)
 EXTENDS_KEYS = ("extends", "add", "drop", "params")
-CONTEXT_NAMES = {"patient", "practitioner", "clinic", "date"}
+CONTEXT_NAMES = {"patient", "practitioner", "clinic", "date", "treatment"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PARAM_NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -183,6 +194,7 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
         )
     summary = check.text(data, "summary")
     params, param_names = _read_params(check, data)
+    ranges = read_ranges(check, data, params, param_names)
     sources = _read_sources(check, data)
     known = param_names | CONTEXT_NAMES
     check.problems += check_source(body, where, body_line, "body", known)
@@ -199,6 +211,7 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
         path=where,
         body_line=body_line,
         origin=root.origin,
+        ranges=ranges,
     )
     return section, []
 
@@ -229,6 +242,7 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
     changes = read_changes(check, data) if extends else None
     optional = [name for name, _ in check.text_list(data, "optional")]
     notes_box = check.flag(data, "notes_box", default=True)
+    treatment = _checked_treatment(check, data)
     if check.problems:
         return None, check.problems
     template = Template(
@@ -243,8 +257,22 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
         intro_line=intro_line,
         origin=root.origin,
         changes=changes,
+        treatment=treatment,
     )
     return template, []
+
+
+def _checked_treatment(check: Checker, data: Located) -> str:
+    """The template's `treatment:`, one of TREATMENTS, or "" when not given."""
+    treatment = check.text(data, "treatment", required=False)
+    if treatment and treatment not in TREATMENTS:
+        hint = did_you_mean(treatment, TREATMENTS)
+        check.add(
+            data.line_of("treatment"),
+            "treatment",
+            f'unknown treatment "{treatment}"{hint}; use one of {", ".join(TREATMENTS)}',
+        )
+    return treatment
 
 
 def check_template_references(
@@ -268,6 +296,7 @@ def check_template_references(
         if entry.section_id in seen:
             check.add(entry.line, field, f'"{entry.section_id}" is listed twice')
         seen.add(entry.section_id)
+        checked: dict[str, Any] = {}
         for name, value in entry.params.items():
             line = entry.params.line_of(name) if isinstance(entry.params, Located) else entry.line
             spec = section.params.get(name)
@@ -278,9 +307,12 @@ def check_template_references(
                 check.add(line, f"{field}.params.{name}", f"unknown param{hint}")
                 continue
             try:
-                spec.convert(value)
+                checked[name] = spec.convert(value)
             except ParamValueError as exc:
                 check.add(line, f"{field}.params.{name}", str(exc))
+        for name, why in override_problems(section.ranges, section.defaults(), checked):
+            line = entry.params.line_of(name) if isinstance(entry.params, Located) else entry.line
+            check.add(line, f"{field}.params.{name}", why)
     data_line = template.entries[0].line if template.entries else 1
     for name in template.optional:
         if name not in library.sections:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handouts.library.params import ParamSpec
+from handouts.library.params import ParamRange, ParamSpec
 
 # What a section is about; listings group by it, and the layout treats some kinds alike.
 CATEGORIES = (
@@ -14,6 +14,10 @@ CATEGORIES = (
     "massage", "plan", "safety", "self-care",
 )  # fmt: skip
 SAFETY_CATEGORY = "safety"
+
+# What a template's sheet follows (its `treatment:`); sections read it as `treatment`, e.g. to
+# print needle-site warning signs only after needling. "" means not given: print every sign.
+TREATMENTS = ("acupuncture", "dry-needling", "massage", "self-care")
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class Section:
     path: str
     body_line: int
     origin: str = "built-in"
+    ranges: tuple[ParamRange, ...] = ()  # number params that form a range (low, high)
 
     def defaults(self) -> dict[str, Any]:
         """Every param at its default value."""
@@ -80,6 +85,7 @@ class Template:
     intro_line: int
     origin: str = "built-in"
     changes: TemplateChanges | None = None
+    treatment: str = ""
 
     def section_ids(self) -> list[str]:
         """Ids of the standard sections, in order."""

@@ -169,15 +169,17 @@ class FlowableBuilder:
             (self.strings["date"], document.date_text),
         ]
         fonts = self.fonts
+        labelled = self.strings.labelled
         parts = [
-            f"<b>{text_markup(label + ':', fonts, bold=True)}</b>&nbsp;{text_markup(value, fonts)}"
+            f"<b>{text_markup(labelled(label), fonts, bold=True)}</b>&nbsp;"
+            f"{text_markup(value, fonts)}"
             for label, value in fields[:2]
             if value
         ]
         label, date = fields[2]
         # The date never breaks inside ("November / 21, 2026" reads badly).
         date_markup = text_markup(date, fonts).replace(" ", "&nbsp;")
-        parts.append(f"<b>{text_markup(label + ':', fonts, bold=True)}</b>&nbsp;{date_markup}")
+        parts.append(f"<b>{text_markup(labelled(label), fonts, bold=True)}</b>&nbsp;{date_markup}")
         cell = Paragraph("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts), self.styles.meta)
         table = Table([[cell]], colWidths=[self.width])
         table.setStyle(
