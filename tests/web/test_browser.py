@@ -133,18 +133,26 @@ def test_an_error_shows_beside_the_field_and_clears(page):
 
 def test_the_keyboard_moves_a_section_and_keeps_focus(page):
     page.locator("#preview img.page").first.wait_for()
-    button = page.locator("#down-f-section-soreness-after-needling")
+    before = page.locator('input[name="order"]').evaluate_all("(els) => els.map(e => e.value)")
+    moved, other = before[1], before[2]  # a section with one above and one below
+    button = page.locator(f"#down-f-section-{moved}")
     button.focus()
     page.keyboard.press("Enter")
     page.locator('input[name="order"]').first.wait_for(state="attached")
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         order = page.locator('input[name="order"]').evaluate_all("(els) => els.map(e => e.value)")
-        if order[:2] == ["heat-use", "soreness-after-needling"]:
+        if order[1:3] == [other, moved]:
             break
         page.wait_for_timeout(100)
-    assert order[:2] == ["heat-use", "soreness-after-needling"]
+    assert order[1:3] == [other, moved]
     focused = page.evaluate("document.activeElement && document.activeElement.id")
-    assert focused == "down-f-section-soreness-after-needling"
-    text = wait_for_preview(page, lambda t: "Using moist heat" in t)
-    assert text.index(HEAT) < text.index("Soreness after dry needling")
+    assert focused == f"down-f-section-{moved}"
+    titles = {
+        sid: page.locator(f'label[for="f-section-{sid}"]').inner_text().strip()
+        for sid in (moved, other)
+    }
+    text = wait_for_preview(
+        page, lambda t: titles[other] in t and t.index(titles[other]) < t.index(titles[moved])
+    )
+    assert text.index(titles[other]) < text.index(titles[moved])
