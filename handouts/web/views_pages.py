@@ -119,7 +119,9 @@ def library_check() -> str:
         findings = _CHECKS.get(key)
         if findings is None:
             setup = site().setup()
-            findings = run_checks(site().workspace.roots(), setup.clinic)
+            found = run_checks(site().workspace.roots(), setup.clinic)
+            order = {"error": 0, "warning": 1, "info": 2}
+            findings = sorted(found, key=lambda finding: order.get(finding.level, 3))
             _CHECKS.clear()
             _CHECKS[key] = findings
     return render_template("_check.html", findings=findings, counts=counts(findings))
