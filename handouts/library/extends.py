@@ -16,6 +16,7 @@ from handouts.library.model import Library, Template, TemplateChanges, TemplateE
 from handouts.yamlfile.checker import Checker
 from handouts.yamlfile.reader import Located
 
+MAX_EXTENDS = 10  # templates extending each other in one chain
 INHERITED = ("title", "subtitle", "intro", "optional", "notes_box", "treatment")
 
 
@@ -44,6 +45,7 @@ def resolve_extends(
 ) -> dict[str, Template]:
     """The winning template of each id, with every `extends` chain applied."""
     resolved: dict[tuple[str, int], Template | None] = {}
+    too_long: list[tuple[str, int]] = []
 
     def resolve(
         template_id: str, depth: int, chain: tuple[tuple[str, int], ...]
@@ -74,6 +76,22 @@ def resolve_extends(
             return None
         if base_key in chain:
             refuse(f'"{base_id}" extends itself in a loop')
+            return None
+        if len(chain) >= MAX_EXTENDS:
+            resolved[key] = None  # one error, at the start of the chain, says it all
+            if not too_long:
+                top = candidates[chain[0][0]][chain[0][1]]
+                line = top.changes.line if top.changes else None
+                problems.append(
+                    Problem(
+                        top.path,
+                        f"starts a chain of more than {MAX_EXTENDS} templates extending each "
+                        "other (the limit); extend the base template directly",
+                        line=line,
+                        field="extends",
+                    )
+                )
+                too_long.append(key)
             return None
         base = resolve(*base_key, (*chain, key))
         result = apply_changes(template, base, library, problems) if base else None

@@ -6,8 +6,9 @@ wins, so a clinic workspace placed before the built-in root overrides it.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,6 +72,11 @@ def load_library(roots: list[LibraryRoot] | None = None, lang: str = "en") -> Li
 TEMPLATE_SUFFIXES = (".yaml", ".yml")
 
 
+def section_files(folder: Path) -> list[Path]:
+    """The section files directly in `folder`, sorted."""
+    return sorted(folder.glob("*.md"))
+
+
 def template_files(folder: Path) -> list[Path]:
     """The template files directly in `folder` (.yaml or .yml), sorted."""
     return sorted(path for suffix in TEMPLATE_SUFFIXES for path in folder.glob(f"*{suffix}"))
@@ -82,7 +88,7 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
     broken: set[str] = set()
     library = Library(roots=tuple(root.path for root in roots))
     for root in roots:
-        for path in sorted((root.path / "content" / lang).glob("*.md")):
+        for path in _listing(root, root.path / "content" / lang, section_files, problems):
             section, found = read_section(path, root)
             problems += found
             if found:
@@ -91,7 +97,7 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
                 library.sections[section.id] = section
     candidates: dict[str, list[Template]] = {}
     for root in roots:
-        for path in template_files(templates_folder(root.path, lang)):
+        for path in _listing(root, templates_folder(root.path, lang), template_files, problems):
             template, found = read_template(path, root)
             problems += found
             if template:
@@ -112,6 +118,22 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
     if problems:
         raise LibraryError(problems)
     return library
+
+
+def _listing(
+    root: LibraryRoot, folder: Path, files: Callable[[Path], list[Path]], problems: list[Problem]
+) -> list[Path]:
+    """`files(folder)`; a problem when the folder cannot be read (never silently none,
+    which would quietly leave the built-in files in use)."""
+    try:
+        readable = not folder.is_dir() or os.access(folder, os.R_OK | os.X_OK)
+        if readable:
+            return files(folder) if folder.is_dir() else []
+    except OSError:
+        pass
+    where = display_path(folder, root)
+    problems.append(Problem(where, "folder cannot be read (permission denied); ask for access"))
+    return []
 
 
 def _untranslated(
@@ -170,7 +192,7 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
     """Read and validate one section file."""
     where = display_path(path, root)
     check = Checker(where)
-    text = _read_text(path, check)
+    text = _read_text(path, check, root)
     if text is None:
         return None, check.problems
     parts = split_front_matter(text)
@@ -220,7 +242,7 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
     """Read and validate one template file (references are checked later)."""
     where = display_path(path, root)
     check = Checker(where)
-    text = _read_text(path, check)
+    text = _read_text(path, check, root)
     if text is None:
         return None, check.problems
     data = _yaml_mapping(check, text, 1)
@@ -332,13 +354,14 @@ def _yaml_mapping(check: Checker, text: str, first_line: int) -> Located | None:
     return check.mapping(data, first_line, None)
 
 
-def _read_text(path: Path, check: Checker) -> str | None:
+def _read_text(path: Path, check: Checker, root: LibraryRoot) -> str | None:
+    """The file's text; a problem when it is not a regular UTF-8 file inside its root."""
+    from handouts.files import FileRefused, read_text
+
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        check.add(None, None, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")
-    except OSError as exc:
-        check.add(None, None, f"cannot be read: {exc.strerror}")
+        return read_text(path, root=root.path)
+    except FileRefused as exc:
+        check.add(None, None, exc.reason)
     return None
 
 

@@ -12,15 +12,12 @@ from handouts.build.markup import build_document
 from handouts.build.plan import make_plan
 from handouts.build.request import Request
 from handouts.library.model import Library
-from handouts.render.output import chooses_name, free_name, resolve_target, write_atomically
+from handouts.render.output import chooses_name, resolve_target, write_atomically, write_free
 from handouts.workspace.clinic import Clinic
 
 # ReportLab keeps process-wide state (font registry, caches): one render at a time per
 # process, so a threaded caller (the web app) never mixes two handouts' layout state.
 _RENDER_LOCK = threading.Lock()
-# Choosing a free file name and writing into it happen together, so two handouts made at
-# once in this process never claim the same name.
-_NAMING_LOCK = threading.Lock()
 
 
 def render_bytes(request: Request, library: Library, clinic: Clinic) -> bytes:
@@ -60,19 +57,20 @@ def render_to_file(
     library: Library,
     clinic: Clinic,
     output: Path | None,
+    choose: bool | None = None,
 ) -> Path:
     """Render one handout and write it atomically; return the path written.
 
-    A file name chosen from the clinic's pattern never replaces another patient's
-    handout: when the name is taken by a sheet made for someone else (or by a file
-    handouts did not make), the next free name (-2, -3, ...) is used instead.
+    A file name chosen from the clinic's pattern (or any name when `choose` is true) never
+    replaces another patient's handout: when the name is taken by a sheet made for someone
+    else (or by a file handouts did not make), the next free name (-2, -3, ...) is claimed
+    instead, atomically, so runs at the same moment never write over each other.
     """
     target = resolve_target(output, request, clinic.file_pattern)
     data = render_bytes(request, library, clinic)
-    with _NAMING_LOCK:  # choose and write together: threads never take the same free name
-        if chooses_name(output):
-            target = free_name(target, lambda path: held_by_another(path, request))
-        write_atomically(target, data)
+    if chooses_name(output) if choose is None else choose:
+        return write_free(target, data, lambda path: not held_by_another(path, request))
+    write_atomically(target, data)
     return target
 
 
