@@ -46,6 +46,7 @@ LAZY_COMMANDS = {
     "init": ("handouts.cli.init", "init", "Write a clinic workspace to start from."),
     "inspect": ("handouts.cli.inspect", "inspect", "Print the request a handout was made from."),
     "new": ("handouts.cli.new", "new", "Make a handout by answering questions."),
+    "serve": ("handouts.cli.serve", "serve", "Serve the handout page in the browser (local)."),
 }
 
 

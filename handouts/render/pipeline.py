@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,10 @@ from handouts.figures.resolve import resolve_figures
 from handouts.library.model import Library
 from handouts.render.output import chooses_name, resolve_target, write_atomically, write_free
 from handouts.workspace.clinic import Clinic
+
+# ReportLab keeps process-wide state (font registry, caches): one render at a time per
+# process, so a threaded caller (the web app) never mixes two handouts' layout state.
+_RENDER_LOCK = threading.Lock()
 
 
 def render_bytes(request: Request, library: Library, clinic: Clinic) -> bytes:
@@ -29,7 +34,8 @@ def render_bytes(request: Request, library: Library, clinic: Clinic) -> bytes:
     large_print = clinic.large_print if request.large_print is None else request.large_print
     stamp = for_plan(plan, large_print).to_json()
     page = PageOptions(paper, large_print)
-    return render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
+    with _RENDER_LOCK:
+        return render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
 
 
 def held_by_another(path: Path, request: Request) -> bool:

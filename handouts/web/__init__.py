@@ -1,0 +1,1 @@
+"""The local web app (`handouts serve`): loaded only for that command."""
