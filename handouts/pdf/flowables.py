@@ -254,7 +254,7 @@ class FlowableBuilder:
         from handouts.pdf.figure import FigureWithSteps, figure_block
 
         if isinstance(block, (doc.Figure, FigureWithSteps)):
-            return [Spacer(1, 4), figure_block(self, block), Spacer(1, 6)]
+            return [figure_block(self, block)]
         raise TypeError(f"unknown block {type(block).__name__}")
 
     def list_block(self, block: doc.ListBlock) -> Flowable:
