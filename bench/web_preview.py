@@ -23,7 +23,7 @@ from pathlib import Path
 from handouts.web.app import create_app
 from handouts.web.form import as_posted, blank_state
 from handouts.web.security import Guard
-from handouts.web.serve import free_port, serve_in_thread
+from handouts.web.serve import free_port, serve_in_thread, stop
 from handouts.workspace.folder import Workspace
 
 TIMEOUT = 30  # seconds for one request
@@ -99,7 +99,7 @@ def main() -> None:
         wall = time.perf_counter() - start
     finally:
         time.sleep(0.5)  # let waitress finish writing the last answers
-        server.close()
+        stop(server)
     results = {
         "change_to_image_ms": {
             "median": round(statistics.median(times) * 1000, 1),

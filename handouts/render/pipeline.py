@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,15 @@ from handouts.workspace.clinic import Clinic
 # ReportLab keeps process-wide state (font registry, caches): one render at a time per
 # process, so a threaded caller (the web app) never mixes two handouts' layout state.
 _RENDER_LOCK = threading.Lock()
+
+
+def _fresh_lock_in_child() -> None:
+    """A forked batch worker must not inherit the lock held by another thread mid-render."""
+    global _RENDER_LOCK
+    _RENDER_LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_fresh_lock_in_child)
 
 
 def render_bytes(request: Request, library: Library, clinic: Clinic) -> bytes:

@@ -82,6 +82,12 @@ def serve_in_thread(app: Flask, host: str = "127.0.0.1", port: int = 0) -> BaseW
     return server
 
 
+def stop(server: BaseWSGIServer) -> None:
+    """Stop a server from `serve_in_thread`, waiting for requests still being answered."""
+    server.close()
+    server.task_dispatcher.shutdown(timeout=10)
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     """A port nothing listens on now."""
     import socket

@@ -28,7 +28,7 @@ def main(out: Path) -> None:
 
     from handouts.web.app import create_app
     from handouts.web.security import Guard
-    from handouts.web.serve import free_port, serve_in_thread
+    from handouts.web.serve import free_port, serve_in_thread, stop
 
     out.mkdir(parents=True, exist_ok=True)
     workspace = Path(tempfile.mkdtemp(prefix="handouts-shots-"))
@@ -80,7 +80,7 @@ def main(out: Path) -> None:
         page.goto(base + "/new")
         page.screenshot(path=str(out / "broken-workspace.png"))
         browser.close()
-    server.close()
+    stop(server)
     print("\n".join(str(path) for path in sorted(out.glob("*.png"))))
 
 

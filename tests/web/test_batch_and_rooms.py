@@ -109,7 +109,7 @@ def test_a_slow_render_does_not_hold_up_the_other_pages(workspace):
     from handouts.web.app import create_app
     from handouts.web.form import as_posted, blank_state
     from handouts.web.security import Guard
-    from handouts.web.serve import free_port, serve_in_thread
+    from handouts.web.serve import free_port, serve_in_thread, stop
 
     port = free_port()
     app = create_app(workspace, Guard("127.0.0.1", port))
@@ -140,7 +140,7 @@ def test_a_slow_render_does_not_hold_up_the_other_pages(workspace):
         slow.join(30)
         assert answers == [200]
     finally:
-        server.close()
+        stop(server)
 
 
 def test_a_yaml_batch_with_two_sided_printing(client, workspace):

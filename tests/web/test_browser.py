@@ -25,12 +25,12 @@ def live(workspace: Path) -> Iterator[str]:
     """The app served by waitress on a free loopback port; yields its base URL."""
     from handouts.web.app import create_app
     from handouts.web.security import Guard
-    from handouts.web.serve import free_port, serve_in_thread
+    from handouts.web.serve import free_port, serve_in_thread, stop
 
     port = free_port()
     server = serve_in_thread(create_app(workspace, Guard("127.0.0.1", port)), port=port)
     yield f"http://127.0.0.1:{port}"
-    server.close()
+    stop(server)
 
 
 @pytest.fixture
