@@ -57,16 +57,44 @@ class Table:
     rows: tuple[tuple[Inline, ...], ...]
 
 
-Block = Heading | Paragraph | ListBlock | Callout | Table
+@dataclass(frozen=True)
+class DoseItem:
+    """One number of an exercise's dose: `kind` is hold, reps, sets, daily or minutes."""
+
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """One exercise (a `###` block): its title, picture slot, steps and dose strip."""
+
+    title: Inline
+    blocks: tuple[Block, ...]
+    dose: tuple[DoseItem, ...] = ()
+    figure: object | None = None
+
+
+Block = Heading | Paragraph | ListBlock | Callout | Table | Card
 
 
 @dataclass(frozen=True)
 class DocSection:
-    """One section of advice with its title."""
+    """One section of advice with its title, category and one-line key point."""
 
     id: str
     title: str
     blocks: tuple[Block, ...]
+    category: str = ""
+    key_point: Inline = ()
+
+
+@dataclass(frozen=True)
+class Tracker:
+    """A week grid: day labels across, the plan's exercises and self-care items down."""
+
+    days: tuple[str, ...]
+    rows: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -89,6 +117,12 @@ class Document:
     intro: tuple[Block, ...]
     sections: tuple[DocSection, ...]
     notes_box: NotesBox | None
+    warning: DocSection | None = None
+    tracker: Tracker | None = None
+
+    def plan_points(self) -> tuple[Inline, ...]:
+        """The key point of every section that has one, in order ("Your plan")."""
+        return tuple(s.key_point for s in self.sections if s.key_point)
 
 
 def plain_text(spans: Inline) -> str:

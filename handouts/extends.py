@@ -17,7 +17,7 @@ from handouts.model import Library, Template, TemplateChanges, TemplateEntry
 from handouts.yamlsource import Located
 
 SAFETY_CATEGORY = "safety"
-INHERITED = ("title", "subtitle", "intro", "optional", "notes_box")
+INHERITED = ("title", "subtitle", "intro", "optional", "notes_box", "tracker")
 
 
 def read_changes(check: Checker, data: Located) -> TemplateChanges | None:

@@ -21,9 +21,18 @@ from handouts.params import PARAM_TYPES, ParamSpec, ParamValueError
 from handouts.sandbox import check_source
 from handouts.yamlsource import Located, load_yaml
 
-SECTION_KEYS = ("id", "title", "category", "summary", "params", "sources")
+SECTION_KEYS = ("id", "title", "category", "summary", "key_point", "params", "sources")
 PARAM_KEYS = ("type", "default", "label", "min", "max", "choices", "unit")
-TEMPLATE_KEYS = ("id", "title", "subtitle", "intro", "sections", "optional", "notes_box")
+TEMPLATE_KEYS = (
+    "id",
+    "title",
+    "subtitle",
+    "intro",
+    "sections",
+    "optional",
+    "notes_box",
+    "tracker",
+)
 EXTENDS_KEYS = ("extends", "add", "drop", "params")
 ENTRY_KEYS = ("id", "params")
 CONTEXT_NAMES = {"patient", "practitioner", "clinic", "date"}
@@ -167,10 +176,14 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
     title = check.text(data, "title")
     category = check.text(data, "category")
     summary = check.text(data, "summary")
+    key_point = check.text(data, "key_point", required=False)
+    key_point_line = data.line_of("key_point") if key_point else 0
     params, param_names = _read_params(check, data)
     sources = _read_sources(check, data)
     known = param_names | CONTEXT_NAMES
     check.problems += check_source(body, where, body_line, "body", known)
+    if key_point:
+        check.problems += check_source(key_point, where, key_point_line, "key_point", known)
     if check.problems:
         return None, check.problems
     section = Section(
@@ -184,6 +197,8 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
         path=where,
         body_line=body_line,
         origin=root.origin,
+        key_point=key_point,
+        key_point_line=key_point_line,
     )
     return section, []
 
@@ -210,6 +225,7 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
     changes = read_changes(check, data) if extends else None
     optional = [name for name, _ in check.text_list(data, "optional")]
     notes_box = check.flag(data, "notes_box", default=True)
+    tracker = check.flag(data, "tracker", default=True)
     if check.problems:
         return None, check.problems
     template = Template(
@@ -220,6 +236,7 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
         entries=tuple(entries),
         optional=tuple(optional),
         notes_box=notes_box,
+        tracker=tracker,
         path=where,
         intro_line=intro_line,
         origin=root.origin,

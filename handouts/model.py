@@ -31,6 +31,8 @@ class Section:
     path: str
     body_line: int
     origin: str = "built-in"
+    key_point: str = ""
+    key_point_line: int = 0
 
     def defaults(self) -> dict[str, Any]:
         """Every param at its default value."""
@@ -73,6 +75,7 @@ class Template:
     intro_line: int
     origin: str = "built-in"
     changes: TemplateChanges | None = None
+    tracker: bool = True
 
     def section_ids(self) -> list[str]:
         """Ids of the standard sections, in order."""

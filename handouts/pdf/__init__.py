@@ -69,11 +69,12 @@ def render_pdf(
 
     `info` adds custom document info entries (ASCII text), e.g. the embedded request.
     """
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+    from reportlab.platypus import BaseDocTemplate
     from reportlab.platypus.doctemplate import LayoutError
 
     from handouts import __version__
     from handouts.pdf.page import canvas_class
+    from handouts.pdf.sheet import columns_for, page_templates, sheet_story
 
     layout = prepare_layout(document, clinic, options, strings)
     geo = layout.chrome.geometry
@@ -91,19 +92,9 @@ def render_pdf(
         leftMargin=geo.side,
         rightMargin=geo.side,
     )
-    frame = Frame(
-        geo.side,
-        geo.frame_bottom,
-        geo.frame_width,
-        geo.frame_height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    template.addPageTemplates([PageTemplate("page", [frame], onPage=layout.chrome.draw)])
-    story = layout.builder.handout(document)
+    story, _, top_height = sheet_story(layout.builder, document, clinic, geo, options.large_print)
+    columns = columns_for(geo, options.large_print)
+    template.addPageTemplates(page_templates(geo, columns, top_height, layout.chrome.draw))
     canvasmaker = canvas_class(layout.styles, date)
     if info:
         canvasmaker = with_info(canvasmaker, info)

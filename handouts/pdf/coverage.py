@@ -44,10 +44,15 @@ def printed_texts(
     yield "date", document.date_text
     for block in document.intro:
         yield "intro", block_text(block)
-    for section in document.sections:
+    sections = [*document.sections, *([document.warning] if document.warning else [])]
+    for section in sections:
         yield f"section {section.id}", section.title
+        yield f"section {section.id}: key_point", doc.plain_text(section.key_point)
         for block in section.blocks:
             yield f"section {section.id}", block_text(block)
+    if document.tracker:
+        for text in (*document.tracker.days, *document.tracker.rows):
+            yield "tracker", text
     if document.notes_box:
         for note in document.notes_box.notes:
             yield "--note", note
@@ -68,4 +73,8 @@ def block_text(block: doc.Block) -> str:
     if isinstance(block, doc.Table):
         cells = [*block.header, *(cell for row in block.rows for cell in row)]
         return " ".join(doc.plain_text(cell) for cell in cells)
+    if isinstance(block, doc.Card):
+        inner = " ".join(block_text(b) for b in block.blocks)
+        dose = " ".join(item.value for item in block.dose)
+        return f"{doc.plain_text(block.title)} {inner} {dose}"
     return ""

@@ -121,6 +121,17 @@ class FlowableBuilder:
         self.fonts = fonts
         self.strings = strings or english()
         self.booking = booking
+        self.large_print = styles.body_size > 12
+
+    def narrowed(self, width: float) -> FlowableBuilder:
+        """The same builder for a narrower space (a column, a card, a panel cell)."""
+        return FlowableBuilder(self.styles, width, self.fonts, self.strings, self.booking)
+
+    def rule(self) -> HRFlowable:
+        """The thin accent rule under a section heading."""
+        return HRFlowable(
+            width="100%", thickness=1.2, color=self.styles.accent, spaceBefore=1, spaceAfter=6
+        )
 
     def para(self, content: doc.Inline | str, style) -> Paragraph:
         """A paragraph of spans or plain text in `style`, escaped, with fallback fonts."""
@@ -183,12 +194,7 @@ class FlowableBuilder:
 
     def section(self, section: doc.DocSection) -> list[Flowable]:
         """A section: its heading kept with the start of its body."""
-        heading = [
-            self.para(section.title, self.styles.section),
-            HRFlowable(
-                width="100%", thickness=1.2, color=self.styles.accent, spaceBefore=1, spaceAfter=6
-            ),
-        ]
+        heading = [self.para(section.title, self.styles.section), self.rule()]
         body = self.blocks(section.blocks, self.styles.body)
         if not body:
             return heading
@@ -234,6 +240,10 @@ class FlowableBuilder:
             return [Spacer(1, 4), self.callout(block), Spacer(1, 6)]
         if isinstance(block, doc.Table):
             return [Spacer(1, 2), self.table(block), Spacer(1, 8)]
+        if isinstance(block, doc.Card):
+            from handouts.pdf.parts import card
+
+            return [card(self, block)]
         raise TypeError(f"unknown block {type(block).__name__}")
 
     def list_block(self, block: doc.ListBlock) -> Flowable:
@@ -251,9 +261,9 @@ class FlowableBuilder:
                 bulletFontName=self.styles.callout_label.fontName,
                 bulletFontSize=size,
                 bulletColor=self.styles.primary,
-                leftIndent=size * 1.9,
+                leftIndent=size * 1.6,
                 bulletFormat="%s.",
-                spaceAfter=4,
+                spaceAfter=3,
             )
         return ListFlowable(
             items,
@@ -262,16 +272,25 @@ class FlowableBuilder:
             bulletFontName=self.styles.body.fontName,
             bulletFontSize=size,
             bulletColor=self.styles.primary,
-            leftIndent=size * 1.5,
-            spaceAfter=4,
+            leftIndent=size * 1.3,
+            spaceAfter=3,
         )
 
     def callout(self, block: doc.Callout) -> Flowable:
         """A tinted box with a coloured bar and a label; splits between and inside its rows."""
         background, bar = CALLOUT_COLOURS[block.kind]
-        label_style = self.styles.callout_label.clone("label", textColor=bar)
-        rows = [[self.para(self.strings[block.kind], label_style)]]
-        rows += [[f] for f in self.blocks(block.blocks, self.styles.body, keep=False)]
+        blocks = list(block.blocks)
+        label = doc.Span(self.strings[block.kind] + ": ", bold=True)
+        flowables: list[Flowable] = []
+        if blocks and isinstance(blocks[0], doc.Paragraph):
+            # The label runs in at the start of the first paragraph: one line saved.
+            first = self.para((label, *blocks.pop(0).spans), self.styles.body)
+            first.style = first.style.clone("callout_first", spaceAfter=2)
+            flowables.append(first)
+        else:
+            flowables.append(self.para((label,), self.styles.callout_label))
+        flowables += self.blocks(tuple(blocks), self.styles.body, keep=False)
+        rows = [[f] for f in flowables]
         table = Table(rows, colWidths=[self.width], splitByRow=1, splitInRow=1)
         table.setStyle(
             self.table_style(
@@ -282,8 +301,8 @@ class FlowableBuilder:
                     ("RIGHTPADDING", (0, 0), (-1, -1), 10),
                     ("TOPPADDING", (0, 0), (-1, -1), 1),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                    ("TOPPADDING", (0, 0), (-1, 0), 7),
-                    ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+                    ("TOPPADDING", (0, 0), (-1, 0), 5),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 3),
                 ]
             )
         )

@@ -1,0 +1,144 @@
+"""Page 1 parts: the practitioner's notes, the "Your plan" summary and the warning-signs panel."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Spacer, Table
+
+from handouts import document as doc
+from handouts.pdf.parts import Sized
+from handouts.pdf.styles import NOTE_BAR, NOTE_TINT, WARNING, WARNING_TINT
+
+WRITE_IN = "_" * 16
+
+
+def notes_panel(builder, notes: tuple[str, ...]) -> Flowable:
+    """The practitioner's typed notes, highlighted, right under the title."""
+    styles = builder.styles
+    label = styles.callout_label.clone("note_label", textColor=NOTE_BAR)
+
+    def make(width: float) -> Flowable:
+        rows = [[builder.para(builder.strings["notes_heading"], label)]]
+        rows += [[builder.para(note, styles.body.clone("note", spaceAfter=2))] for note in notes]
+        table = Table(rows, colWidths=[width])
+        table.setStyle(
+            builder.table_style(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), NOTE_TINT),
+                    ("LINEBEFORE", (0, 0), (0, -1), 4, NOTE_BAR),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    ("TOPPADDING", (0, 0), (-1, 0), 6),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+                ]
+            )
+        )
+        return table
+
+    return KeepTogether([Sized(make), Spacer(1, 8)])
+
+
+def plan_summary(builder, points: tuple[doc.Inline, ...]) -> list[Flowable]:
+    """ "Your plan": each section's key point as a tick-box line, two columns when wide."""
+    styles = builder.styles
+    size = styles.body_size
+
+    def make(width: float) -> Flowable:
+        columns = 2 if width >= size * 40 and not builder.large_print else 1
+        item_style = styles.list_item.clone("plan_item", spaceAfter=1)
+        items = [builder.para(point, item_style) for point in points]
+        per_column = -(-len(items) // columns)
+        lists = []
+        for column in range(columns):
+            chunk = items[column * per_column : (column + 1) * per_column]
+            lists.append(
+                ListFlowable(
+                    [ListItem(item) for item in chunk] or [ListItem(Spacer(1, 1))],
+                    bulletType="bullet",
+                    start="\u2022",
+                    bulletFontName=styles.body.fontName,
+                    bulletFontSize=size,
+                    bulletColor=styles.primary,
+                    leftIndent=size * 1.3,
+                )
+            )
+        gap = size
+        column_width = (width - gap * (columns - 1)) / columns
+        table = Table([lists], colWidths=[column_width + (gap if c else 0) for c in range(columns)])
+        table.setStyle(
+            builder.table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    ("LEFTPADDING", (1, 0), (-1, -1), gap),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return table
+
+    heading = builder.para(builder.strings["plan_heading"], styles.section)
+    return [KeepTogether([heading, builder.rule(), Sized(make), Spacer(1, 6)])]
+
+
+def _groups(blocks: tuple[doc.Block, ...]) -> tuple[list[doc.Block], list[list[doc.Block]]]:
+    """Blocks before the first sub-heading, then each sub-heading with what follows it."""
+    lead: list[doc.Block] = []
+    groups: list[list[doc.Block]] = []
+    for block in blocks:
+        if isinstance(block, doc.Heading):
+            groups.append([block])
+        elif groups:
+            groups[-1].append(block)
+        else:
+            lead.append(block)
+    return lead, groups
+
+
+def warning_panel(builder, section: doc.DocSection, phone: str, disclaimer: str) -> Flowable:
+    """The warning signs in one boxed panel (never split), the clinic's phone large and bold.
+
+    With no phone, a line to write it on. Its sub-parts sit side by side when wide.
+    """
+    styles = builder.styles
+    size = styles.body_size
+    lead, groups = _groups(section.blocks)
+    phone_text = f"{builder.strings['clinic_phone']}: {phone or WRITE_IN}"
+
+    def make(width: float) -> Flowable:
+        columns = 2 if width >= size * 38 and len(groups) > 1 else 1
+        cell_width = width / columns
+        sub = builder.narrowed(cell_width - 22)
+        rows: list[list] = [
+            [builder.para(section.title, styles.panel_title)] + [""] * (columns - 1)
+        ]
+        rows.append([builder.para(phone_text, styles.phone)] + [""] * (columns - 1))
+        if lead:
+            rows.append([builder.narrowed(width - 22).blocks(tuple(lead), styles.body, keep=False)])
+            rows[-1] += [""] * (columns - 1)
+        cells: list[list[Flowable]] = [[] for _ in range(columns)]
+        for index, group in enumerate(groups):
+            cells[index % columns] += sub.blocks(tuple(group), styles.body, keep=False)
+        rows.append(cells)
+        rows.append([builder.para(disclaimer, styles.body)] + [""] * (columns - 1))
+        spans = [("SPAN", (0, r), (-1, r)) for r in range(len(rows)) if r != len(rows) - 2]
+        table = Table(rows, colWidths=[cell_width] * columns)
+        commands = [
+            ("BACKGROUND", (0, 0), (-1, -1), WARNING_TINT),
+            ("BOX", (0, 0), (-1, -1), 2, WARNING),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 12),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, 0), 8),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+            *spans,
+        ]
+        table.setStyle(builder.table_style(commands))
+        return table
+
+    return KeepTogether([Sized(make), Spacer(1, 8)])

@@ -1,0 +1,204 @@
+"""The one-sheet parts: exercise cards, the week tracker, tick boxes, width-aware wrapping."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from handouts import document as doc
+from handouts.pdf.styles import MUTED, RULE
+
+TRACKER_WRITE_IN_ROWS = 2  # blank rows for the patient's own items, when they fit
+
+
+class Sized(Flowable):
+    """A flowable made for the width it is given: `make(width)` is called at wrap time.
+
+    So one part lays out in a column, a full-width frame or a table cell alike.
+    """
+
+    def __init__(self, make: Callable[[float], Flowable]) -> None:
+        super().__init__()
+        self.make = make
+        self.inner: Flowable | None = None
+        self.made_for = -1.0
+
+    def _inner(self, width: float) -> Flowable:
+        if self.inner is None or abs(self.made_for - width) > 0.01:
+            self.inner = self.make(width)
+            self.made_for = width
+        return self.inner
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        width, height = self._inner(aW).wrap(aW, aH)
+        self.width, self.height = width, height
+        return width, height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return self._inner(aW).split(aW, aH)
+
+    def getSpaceBefore(self) -> float:
+        return self.inner.getSpaceBefore() if self.inner else 0
+
+    def getSpaceAfter(self) -> float:
+        return self.inner.getSpaceAfter() if self.inner else 0
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        assert self.inner is not None
+        self.inner.drawOn(canvas, x, y, _sW)
+
+
+class TickBox(Flowable):
+    """An empty square to tick, `size` points wide, sitting on the text baseline."""
+
+    def __init__(self, size: float) -> None:
+        super().__init__()
+        self.size = size
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.setStrokeColor(MUTED)
+        self.canv.setLineWidth(1)
+        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+        self.canv.restoreState()
+
+
+def dose_strip(builder, items: tuple[doc.DoseItem, ...], width: float) -> Table:
+    """The dose on one tick-box line: "Hold: 45 seconds · Repeats: 2 · Times a day: 2"."""
+    from xml.sax.saxutils import escape
+
+    styles, strings = builder.styles, builder.strings
+    size = styles.body_size
+    parts = []
+    for item in items:
+        label, _, rest = strings[f"dose_{item.kind}"].partition("{n}")
+        parts.append(f"{escape(label)}<b>{escape(item.value)}</b>{escape(rest)}")
+    style = styles.list_item.clone("dose", spaceAfter=0)
+    text = Paragraph(" \u00b7 ".join(parts), style)
+    return Table(
+        [[TickBox(size * 0.9), text]],
+        colWidths=[size * 1.6, width - size * 1.6],
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (0, 0), 4),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE),
+        ],
+    )
+
+
+def card(builder, block: doc.Card) -> Flowable:
+    """An exercise card: title, picture, steps, dose strip, in a ruled box never split."""
+
+    def make(width: float) -> Flowable:
+        inner_width = width - 14
+        sub = builder.narrowed(inner_width)
+        rows: list[list[Flowable]] = [[builder.para(block.title, builder.styles.card_title)]]
+        if block.figure is not None:
+            picture = figure_flowable(block.figure, inner_width, builder)
+            if picture is not None:
+                rows.append([picture])
+        for flowable in sub.blocks(block.blocks, builder.styles.body, keep=False):
+            rows.append([flowable])
+        if block.dose:
+            rows.append([dose_strip(builder, block.dose, inner_width)])
+        table = Table(rows, colWidths=[width])
+        table.setStyle(
+            builder.table_style(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1, RULE),
+                    ("LINEABOVE", (0, 0), (-1, 0), 3, builder.styles.accent),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 7),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 7),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, 0), 4),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
+                ]
+            )
+        )
+        return table
+
+    return KeepTogether([Sized(make), Spacer(1, builder.styles.body_size * 0.5)])
+
+
+def figure_flowable(figure: object, width: float, builder) -> Flowable | None:
+    """The card's picture, drawn by the figures stage when it is there (else no picture)."""
+    try:
+        from handouts.pdf import figure as figures  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    make = getattr(figures, "figure_flowable", None)
+    return make(figure, width, builder) if make else None
+
+
+class Tracker(Flowable):
+    """The week grid: a label column, then a column of tick boxes per day.
+
+    It adds up to TRACKER_WRITE_IN_ROWS blank rows for the patient's own items
+    when the space it lands in has room for them.
+    """
+
+    def __init__(self, builder, tracker: doc.Tracker) -> None:
+        super().__init__()
+        self.builder = builder
+        self.tracker = tracker
+        self.table: Table | None = None
+
+    def _table(self, width: float, blank_rows: int) -> Table:
+        builder = self.builder
+        styles = builder.styles
+        size = styles.body_size
+        day_width = size * 1.9
+        label_width = width - day_width * len(self.tracker.days)
+        head = styles.table_cell.clone("day", fontName=styles.callout_label.fontName, alignment=1)
+        header = [""] + [builder.para(day, head) for day in self.tracker.days]
+        rows = [header] + [
+            [builder.para(label, styles.table_cell)] + [""] * len(self.tracker.days)
+            for label in self.tracker.rows
+        ]
+        rows += [[""] * (len(self.tracker.days) + 1) for _ in range(blank_rows)]
+        table = Table(
+            rows,
+            colWidths=[label_width] + [day_width] * len(self.tracker.days),
+            rowHeights=[None] * (len(rows) - blank_rows) + [size * 1.9] * blank_rows,
+        )
+        table.setStyle(
+            builder.table_style(
+                [
+                    ("GRID", (1, 0), (-1, -1), 0.8, MUTED),
+                    ("LINEBELOW", (0, 0), (0, -1), 0.8, MUTED),
+                    ("BACKGROUND", (1, 0), (-1, 0), colors.HexColor("#EEF2F6")),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        return table
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        for blank in range(TRACKER_WRITE_IN_ROWS, -1, -1):
+            self.table = self._table(aW, blank)
+            width, height = self.table.wrap(aW, aH)
+            if height <= aH:
+                break
+        self.width, self.height = width, height
+        return width, height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        assert self.table is not None
+        self.table.drawOn(self.canv, 0, 0)

@@ -1,0 +1,170 @@
+"""The one-sheet layout: page 1's plan at a glance full width, then the sections in columns.
+
+Page 1 has a full-width top frame, sized to what it holds (title, notes, "Your plan", the
+warning-signs panel), and columns under it; later pages have a slim running head and columns.
+Two columns at 12 pt keep lines near 45-60 characters; large print uses one column.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageTemplate,
+    Spacer,
+)
+
+from handouts import document as doc
+from handouts.clinic import Clinic
+from handouts.pdf.flowables import FlowableBuilder, WritingLines
+from handouts.pdf.page import PageGeometry
+
+COLUMN_GAP = 18
+TOP_SLACK = 3
+TOP_MOST = 0.8  # of page 1's frame: a taller top (long notes) gets the whole page
+NOTES_MOST_LINES = 30
+
+
+@dataclass(frozen=True)
+class Columns:
+    """How many body columns and how wide each is."""
+
+    count: int
+    width: float
+
+
+def columns_for(geometry: PageGeometry, large_print: bool) -> Columns:
+    """Two columns at 12 pt; one in large print, where two would give lines under 45."""
+    count = 1 if large_print else 2
+    width = (geometry.frame_width - COLUMN_GAP * (count - 1)) / count
+    return Columns(count, width)
+
+
+def top_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) -> list[Flowable]:
+    """Page 1's full-width part: title, meta line, notes, "Your plan", warning panel."""
+    from handouts.pdf.panel import notes_panel, plan_summary, warning_panel
+
+    styles = builder.styles
+    story: list[Flowable] = [builder.para(document.title, styles.title)]
+    if document.subtitle:
+        story.append(builder.para(document.subtitle, styles.subtitle))
+    story += [builder.meta_line(document), Spacer(1, 8)]
+    if document.notes_box and document.notes_box.notes:
+        story.append(notes_panel(builder, document.notes_box.notes))
+    points = document.plan_points()
+    if points:
+        story += plan_summary(builder, points)
+    if document.warning:
+        disclaimer = clinic.disclaimer or builder.strings["disclaimer"]
+        story.append(warning_panel(builder, document.warning, clinic.phone, disclaimer))
+    return story
+
+
+def body_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) -> list[Flowable]:
+    """The columns: intro, sections (cards inside), booking code, tracker, writing lines."""
+    from handouts.pdf.parts import Tracker
+
+    styles = builder.styles
+    story: list[Flowable] = []
+    story += builder.blocks(document.intro, styles.intro)
+    for section in document.sections:
+        story += builder.section(section)
+    if builder.booking:
+        from handouts.pdf.qr import booking_block
+
+        story.append(booking_block(*builder.booking, builder))
+    if not document.warning:
+        story.append(builder.para(clinic.disclaimer or builder.strings["disclaimer"], styles.body))
+    if document.tracker:
+        heading = builder.para(builder.strings["tracker_heading"], styles.section)
+        story.append(KeepTogether([heading, builder.rule(), Tracker(builder, document.tracker)]))
+    if document.notes_box and document.notes_box.writing_lines:
+        heading = builder.para(builder.strings["write_heading"], styles.section)
+        heading.keepWithNext = 0  # the lines grow to the space left: kept by the break below
+        line_height = styles.body_size * 2.1
+        lines = WritingLines(NOTES_MOST_LINES, line_height)
+        lines.least = document.notes_box.writing_lines // 2
+        story += [CondPageBreak(styles.body_size * 3 + 2 * line_height), heading, lines]
+    return story
+
+
+def measure_height(flowables: list[Flowable], width: float) -> float:
+    """How tall `flowables` stand in a frame `width` wide (spacing as a frame does it)."""
+    frame = Frame(0, 0, width, 100_000, 0, 0, 0, 0)
+    canvas = Canvas(io.BytesIO())
+    pending = list(flowables)
+    while pending:
+        flowable = pending.pop(0)
+        if isinstance(flowable, KeepTogether):
+            pending[:0] = flowable._content
+            continue
+        frame.add(flowable, canvas)
+    return 100_000 - frame._y
+
+
+def page_templates(
+    geometry: PageGeometry, columns: Columns, top_height: float, on_page
+) -> list[PageTemplate]:
+    """The first page (top frame, then columns) and the later pages (columns only)."""
+
+    def column_frames(prefix: str, height: float) -> list[Frame]:
+        return [
+            Frame(
+                geometry.side + index * (columns.width + COLUMN_GAP),
+                geometry.frame_bottom,
+                columns.width,
+                height,
+                0,
+                0,
+                0,
+                0,
+                id=f"{prefix}{index}",
+            )
+            for index in range(columns.count)
+        ]
+
+    first_body = geometry.frame_height - top_height
+    top = Frame(
+        geometry.side,
+        geometry.frame_bottom + first_body,
+        geometry.frame_width,
+        top_height,
+        0,
+        0,
+        0,
+        0,
+        id="top",
+    )
+    first = [top, *column_frames("first", first_body)] if first_body > 0 else [top]
+    later = column_frames("later", geometry.later_frame_height)
+    return [
+        PageTemplate("first", first, onPage=on_page),
+        PageTemplate("later", later, onPage=on_page),
+    ]
+
+
+def sheet_story(
+    builder: FlowableBuilder,
+    document: doc.Document,
+    clinic: Clinic,
+    geometry: PageGeometry,
+    large_print: bool,
+) -> tuple[list[Flowable], Columns, float]:
+    """The story, the columns and page 1's top-frame height."""
+    columns = columns_for(geometry, large_print)
+    height = measure_height(top_part(builder, document, clinic), geometry.frame_width)
+    top_height = height + TOP_SLACK
+    if top_height > TOP_MOST * geometry.frame_height:
+        top_height = geometry.frame_height
+    column_builder = builder.narrowed(columns.width)
+    story: list[Flowable] = [NextPageTemplate("later")]
+    story += top_part(builder, document, clinic)
+    story += body_part(column_builder, document, clinic)
+    return story, columns, top_height
