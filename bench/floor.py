@@ -167,12 +167,12 @@ def block(b: dict, body: ParagraphStyle):
 def regenerate() -> None:
     """Write floor_text.json from the handout's own document (the only use of handouts here)."""
     from handouts import document as d
-    from handouts.fill import fill_plan
-    from handouts.markup import build_document
+    from handouts.build.fill import fill_plan
+    from handouts.build.markup import build_document
+    from handouts.build.plan import make_plan
+    from handouts.build.request import Request
     from handouts.pdf.flowables import markup
-    from handouts.plan import make_plan
-    from handouts.request import Request
-    from handouts.workspace import load_clinic, load_default_library
+    from handouts.workspace.folder import load_clinic, load_default_library
 
     clinic = load_clinic()
     plan = make_plan(Request("knee-dry-needling"), load_default_library())

@@ -85,9 +85,9 @@ def warm(count: int) -> dict:
     sys.path.insert(0, str(HERE))
     import floor
 
-    from handouts.pipeline import render_bytes
-    from handouts.request import Request
-    from handouts.workspace import load_clinic, load_default_library
+    from handouts.build.request import Request
+    from handouts.render.pipeline import render_bytes
+    from handouts.workspace.folder import load_clinic, load_default_library
 
     data = json.loads(floor.DATA.read_text(encoding="utf-8"))
     library, clinic = load_default_library(), load_clinic()

@@ -1,3 +1,3 @@
-from handouts.cli import main
+from handouts.cli.main import main
 
 main()

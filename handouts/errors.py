@@ -1,6 +1,7 @@
 """The one exception family every user-facing failure belongs to.
 
-Library code raises these; only the CLI turns them into an exit code.
+Library code raises these; only the CLI (`handouts.cli`) turns them into messages and
+an exit code, so nothing here knows about click.
 Exit codes are documented in the README ("Errors and exit codes").
 """
 
@@ -9,8 +10,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import click
 
 
 @dataclass(frozen=True)
@@ -30,20 +29,25 @@ class Problem:
         return " ".join(text.splitlines())  # one line per problem, always
 
 
-class HandoutsError(click.ClickException):
-    """Base of every error a user can cause; shown without a traceback."""
+class HandoutsError(Exception):
+    """Base of every error a user can cause; shown as one line per problem, no traceback."""
 
     exit_code = 1
 
-    def __init__(self, problems: Iterable[Problem | str]) -> None:
+    def __init__(self, problems: Problem | str | Iterable[Problem | str]) -> None:
         if isinstance(problems, (str, Problem)):
             problems = [problems]
         self.problems: list[Problem | str] = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__(self.message)
 
-    def show(self, file=None) -> None:
-        for problem in self.problems:
-            click.echo(f"error: {problem}", err=True)
+    @property
+    def message(self) -> str:
+        """Every problem, one per line."""
+        return "\n".join(str(p) for p in self.problems)
+
+    def lines(self) -> list[str]:
+        """The lines a person is shown: `error: <problem>` each."""
+        return [f"error: {problem}" for problem in self.problems]
 
 
 class LibraryError(HandoutsError):

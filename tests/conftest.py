@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from handouts.cli import main
+from handouts.cli.main import main
 from tests.helpers import pdf_text
 
 

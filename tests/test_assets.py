@@ -9,8 +9,8 @@ import zlib
 import pytest
 from PIL import Image
 
-from handouts.assets import check_font, check_image, image_size
 from handouts.pdf.fonts import atkinson_files
+from handouts.workspace.assets import check_font, check_image, image_size
 
 
 def png_bytes(width: int = 4, height: int = 3) -> bytes:
@@ -202,7 +202,7 @@ def test_a_variable_font_is_refused(tmp_path, font_data):
 def test_the_readme_states_the_image_limits_the_code_uses():
     from pathlib import Path
 
-    from handouts.assets import MAX_PIXELS, MAX_SIDE
+    from handouts.workspace.assets import MAX_PIXELS, MAX_SIDE
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     stated = f"at most {MAX_SIDE} pixels a side and {MAX_PIXELS // 1_000_000} megapixels"

@@ -131,12 +131,12 @@ def test_batch_missing_output_folder_is_one_error_before_rendering(tmp_path, run
 
 
 def test_batch_missing_combine_folder_is_one_error_before_rendering(tmp_path, run, monkeypatch):
-    import handouts.batch
+    import handouts.render.batch
 
     def no_rendering(*args, **kwargs):
         raise AssertionError("nothing may be rendered")
 
-    monkeypatch.setattr(handouts.batch, "render_row", no_rendering)
+    monkeypatch.setattr(handouts.render.batch, "render_row", no_rendering)
     write_tree(tmp_path, {"b.csv": "template\nknee-dry-needling\nknee-dry-needling\n"})
     (tmp_path / "out").mkdir()
     combined = tmp_path / "nope" / "all.pdf"

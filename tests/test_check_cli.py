@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-import handouts.check
-from handouts.check import Finding, register_check
+import handouts.check.report
+from handouts.check.report import Finding, register_check
 from handouts.errors import Problem
-from handouts.loader import builtin_root
+from handouts.library.loader import builtin_root
 from tests.helpers import write_tree
 
 SECTION = """
@@ -118,7 +118,7 @@ def test_a_template_that_fails_at_a_param_extreme_is_an_error(run, tmp_path):
 
 
 def test_the_same_mistake_in_render_is_a_located_library_error(run, tmp_path, monkeypatch):
-    from handouts.loader import LibraryRoot
+    from handouts.library.loader import LibraryRoot
 
     root = workspace(
         tmp_path,
@@ -127,7 +127,7 @@ def test_the_same_mistake_in_render_is_a_located_library_error(run, tmp_path, mo
             "templates/ice-sheet.yaml": TEMPLATE.replace("  - when-to-call\n", ""),
         },
     )
-    monkeypatch.setattr("handouts.workspace.builtin_root", lambda: LibraryRoot(root, "test"))
+    monkeypatch.setattr("handouts.workspace.folder.builtin_root", lambda: LibraryRoot(root, "test"))
     target = tmp_path / "out.pdf"
     result = run("render", "ice-sheet", "--set", "ice-use.minutes=5", "-o", str(target))
     assert result.exit_code == 3
@@ -224,7 +224,7 @@ def test_an_override_of_a_builtin_section_is_noted(run, tmp_path):
 
 
 def test_a_plugged_in_check_adds_its_findings(run, monkeypatch):
-    monkeypatch.setattr(handouts.check, "_CHECKS", list(handouts.check._CHECKS))
+    monkeypatch.setattr(handouts.check.report, "_CHECKS", list(handouts.check.report._CHECKS))
 
     def brand(context):
         yield Finding("error", "brand", Problem("clinic.yaml", "colour contrast 2.1:1", line=4))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from handouts.build.markup import parse_markdown
 from handouts.document import plain_text
-from handouts.markup import parse_markdown
-from handouts.sandbox import TemplateFillError, literal_text, plural, render_source
+from handouts.library.sandbox import TemplateFillError, literal_text, plural, render_source
 
 
 def fill(source: str, **context) -> str:

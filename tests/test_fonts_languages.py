@@ -202,7 +202,7 @@ def test_unknown_language_is_one_error(run):
     reason="the Spanish library is not merged yet",
 )
 def test_builtin_spanish_library_renders_every_template(tmp_path, run):
-    from handouts.loader import load_library
+    from handouts.library.loader import load_library
 
     for template_id in load_library().templates:
         target = tmp_path / f"{template_id}.pdf"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from handouts.loader import LibraryRoot
+from handouts.library.loader import LibraryRoot
 from tests.helpers import pdf_text, write_tree
 
 ENGLISH_STRINGS = (Path(__file__).parent.parent / "content/en/strings.yaml").read_text("utf-8")
@@ -46,7 +46,7 @@ def big_library(tmp_path, monkeypatch):
             },
         )
         monkeypatch.setattr(
-            "handouts.workspace.builtin_root", lambda: LibraryRoot(tmp_path / "lib", "test")
+            "handouts.workspace.folder.builtin_root", lambda: LibraryRoot(tmp_path / "lib", "test")
         )
 
     return make

@@ -9,19 +9,19 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from handouts.check_render import extreme
-from handouts.clinic import Clinic
-from handouts.fill import fill_plan
-from handouts.loader import load_library
-from handouts.markup import build_document
-from handouts.model import Section
-from handouts.params import format_value
+from handouts.build.fill import fill_plan
+from handouts.build.markup import build_document
+from handouts.build.plan import make_plan
+from handouts.build.request import ParamSetting, Request
+from handouts.check.rendering import extreme
+from handouts.library.loader import load_library
+from handouts.library.model import Section
+from handouts.library.params import format_value
 from handouts.pdf import PageOptions
 from handouts.pdf.measure import section_heights
-from handouts.pipeline import render_bytes
-from handouts.plan import make_plan
-from handouts.readability import section_grade, section_prose
-from handouts.request import ParamSetting, Request
+from handouts.render.pipeline import render_bytes
+from handouts.text.readability import section_grade, section_prose
+from handouts.workspace.clinic import Clinic
 
 LIBRARY = load_library()
 SECTIONS = sorted(LIBRARY.sections)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from handouts.check_render import extreme
-from handouts.loader import load_library
+from handouts.check.rendering import extreme
+from handouts.library.loader import load_library
 
 STRETCHES = load_library().sections["stretch-holds"].params["stretches"]
 

@@ -57,7 +57,7 @@ def test_show_bad_value_is_located(run):
 def test_lazy_commands_point_at_real_commands_and_run(run):
     import click
 
-    from handouts.cli import LAZY_COMMANDS, main
+    from handouts.cli.main import LAZY_COMMANDS, main
 
     context = click.Context(main)
     for name in LAZY_COMMANDS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from handouts.errors import LibraryError, RequestError
-from handouts.loader import LibraryRoot, load_library
+from handouts.library.loader import LibraryRoot, load_library
 from tests.helpers import write_tree
 
 GOOD_SECTION = """
@@ -164,7 +164,7 @@ def test_broken_library_stops_the_cli_with_exit_3(tmp_path, run, monkeypatch):
             "templates/basic.yaml": GOOD_TEMPLATE,
         },
     )
-    monkeypatch.setattr("handouts.workspace.builtin_root", lambda: LibraryRoot(tmp_path, "test"))
+    monkeypatch.setattr("handouts.workspace.folder.builtin_root", lambda: LibraryRoot(tmp_path, "test"))
     result = run("render", "basic", "-o", str(tmp_path / "out.pdf"))
     assert result.exit_code == 3
     assert result.stderr.strip() == (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from handouts.cli import main
-from handouts.loader import load_library
+from handouts.cli.main import main
+from handouts.library.loader import load_library
 from tests.helpers import pdf_text
 
 LIBRARY = load_library()
@@ -34,7 +34,7 @@ def test_new_with_defaults_everywhere(tmp_path):
 def test_new_at_a_terminal_adds_drops_changes_values_and_reasks_on_bad_answers(
     tmp_path, monkeypatch
 ):
-    monkeypatch.setattr("handouts.prompts.interactive", lambda: True)
+    monkeypatch.setattr("handouts.cli.prompts.interactive", lambda: True)
     template = LIBRARY.templates["knee-dry-needling"]
     walking = template.optional.index("walking-activity") + 1
     params_before = len(LIBRARY.sections["soreness-after-needling"].params)

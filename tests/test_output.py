@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-import handouts.output
+import handouts.render.output
 
 
 def only_files(folder) -> list[str]:
@@ -50,7 +50,7 @@ def test_unwritable_folder_is_an_error(tmp_path, run):
 def test_unwritable_folder_is_reported_before_rendering(tmp_path, run, monkeypatch):
     real_access = os.access
     monkeypatch.setattr(
-        handouts.output.os,
+        handouts.render.output.os,
         "access",
         lambda path, mode: False if str(path) == str(tmp_path) else real_access(path, mode),
     )
@@ -67,7 +67,7 @@ def test_a_temporary_file_that_cannot_be_made_is_an_output_error(tmp_path, run, 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(handouts.output.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(handouts.render.output.tempfile, "mkstemp", refuse)
     result = run("render", "knee-dry-needling", "-o", str(tmp_path / "x.pdf"))
     assert result.exit_code == 6
     assert "folder cannot be written to (permission denied)" in result.stderr
@@ -81,7 +81,7 @@ def test_a_failed_write_leaves_no_partial_file_and_keeps_the_old_one(tmp_path, r
     def disk_full(fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(handouts.output.os, "fsync", disk_full)
+    monkeypatch.setattr(handouts.render.output.os, "fsync", disk_full)
     result = run("render", "knee-dry-needling", "-o", str(target))
     assert result.exit_code == 6
     assert "cannot be written (no space left on device)" in result.stderr
@@ -96,7 +96,7 @@ def test_an_interrupted_run_leaves_no_partial_file(tmp_path, run, monkeypatch):
     def interrupt(*args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(handouts.output.os, "replace", interrupt)
+    monkeypatch.setattr(handouts.render.output.os, "replace", interrupt)
     result = run("render", "knee-dry-needling", "-o", str(target))
     assert result.exit_code == 1  # click reports Ctrl-C as "Aborted!"
     assert target.read_bytes() == b"old handout"

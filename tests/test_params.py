@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handouts.params import ParamSpec, ParamValueError
+from handouts.library.params import ParamSpec, ParamValueError
 
 HOLD = ParamSpec("hold_seconds", "integer", 45, "Hold", 15, 90, (), "seconds")
 TOOL = ParamSpec("tool", "choice", "thumb", "Tool", choices=("thumb", "rolling-pin"))

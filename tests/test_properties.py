@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handouts.errors import LibraryError, Problem
-from handouts.loader import LibraryRoot, load_library
+from handouts.library.loader import LibraryRoot, load_library
 from tests.helpers import pdf_text, write_tree
 
 

@@ -8,8 +8,8 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from handouts.loader import builtin_root
-from handouts.request import ParamSetting, Request
+from handouts.build.request import ParamSetting, Request
+from handouts.library.loader import builtin_root
 
 FULL_REQUEST = (
     "knee-dry-needling",

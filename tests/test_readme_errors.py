@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from handouts.cli_check import CHECK_FAILED
+from handouts.cli.check import CHECK_FAILED
 from handouts.errors import LibraryError, OutputError, RenderError, RequestError
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")

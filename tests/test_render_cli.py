@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from handouts.loader import load_library
+from handouts.library.loader import load_library
 from tests.helpers import pdf_text
 
 LIBRARY = load_library()

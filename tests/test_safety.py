@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from handouts.loader import LibraryRoot
-from handouts.sandbox import TemplateFillError, render_source
+from handouts.library.loader import LibraryRoot
+from handouts.library.sandbox import TemplateFillError, render_source
 from tests.helpers import pdf_text, write_tree
 
 TYPED = [
@@ -96,7 +96,7 @@ def test_a_sandbox_escape_in_a_section_file_stops_the_render_with_exit_3(
         },
     )
     monkeypatch.setattr(
-        "handouts.workspace.builtin_root", lambda: LibraryRoot(tmp_path / "lib", "test")
+        "handouts.workspace.folder.builtin_root", lambda: LibraryRoot(tmp_path / "lib", "test")
     )
     monkeypatch.chdir(tmp_path)
     result = run("render", "sneaky-sheet", "-o", str(tmp_path / "out.pdf"))

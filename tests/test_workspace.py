@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from handouts.colours import contrast_on_white, parse_hex
+from handouts.workspace.colours import contrast_on_white, parse_hex
 from tests.helpers import pdf_text, write_tree
 
 LOGO_SIZE = (300, 120)

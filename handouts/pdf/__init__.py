@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from handouts.clinic import Clinic
 from handouts.document import Document
 from handouts.errors import Problem, RenderError
-from handouts.strings import Strings
+from handouts.library.strings import Strings
+from handouts.workspace.clinic import Clinic
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,12 @@ def prepare_layout(
     document: Document, clinic: Clinic, options: PageOptions, strings: Strings | None = None
 ) -> Layout:
     """Check every character has a font, then build styles, page chrome and the builder."""
+    from handouts.library.strings import english
     from handouts.pdf.coverage import check_coverage, printed_texts
     from handouts.pdf.flowables import FlowableBuilder
     from handouts.pdf.fonts import font_set
     from handouts.pdf.page import PageChrome
     from handouts.pdf.styles import make_styles
-    from handouts.strings import english
 
     strings = strings or english()
     texts = [text for _, text in printed_texts(document, clinic, strings)]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handouts import document as doc
-from handouts.clinic import Clinic
 from handouts.errors import Problem, RenderError
+from handouts.library.strings import Strings
 from handouts.pdf.fonts import FontSet
-from handouts.strings import Strings
+from handouts.workspace.clinic import Clinic
 
 HOW_TO_ADD = (
     "add a static .ttf font that has them to clinic.yaml, e.g. "

@@ -19,9 +19,9 @@ from reportlab.platypus import (
 )
 
 from handouts import document as doc
+from handouts.library.strings import Strings, english
 from handouts.pdf.fonts import FontSet
 from handouts.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, Styles
-from handouts.strings import Strings, english
 
 
 def markup(

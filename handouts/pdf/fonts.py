@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from handouts.clinic import FONT_STYLES, Clinic, FontChoice
+from handouts.workspace.clinic import FONT_STYLES, Clinic, FontChoice
 
 # Characters never checked: they are layout, not letters a face must draw.
 IGNORED = frozenset("\n\r\t\u00ad\u200b\u200c\u200d\ufeff")
@@ -169,7 +169,7 @@ def font_set(clinic: Clinic, texts: Iterable[str] | None = None) -> FontSet:
     character the body face draws (the usual case) never loads them. With `texts` None
     the fallbacks are always registered.
     """
-    from handouts.fontfiles import fallback_family
+    from handouts.workspace.fonts import fallback_family
 
     body = register_choice(clinic.font) if clinic.font else body_family()
     if texts is not None and all(body.draws_all(text) for text in texts):

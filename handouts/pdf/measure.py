@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 
-from handouts.clinic import Clinic
 from handouts.document import Document
 from handouts.pdf import PageOptions
+from handouts.workspace.clinic import Clinic
 
 
 def section_heights(

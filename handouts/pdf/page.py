@@ -11,11 +11,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
-from handouts.clinic import Clinic
+from handouts.library.strings import Strings
 from handouts.pdf.flowables import text_markup
 from handouts.pdf.fonts import FontSet
 from handouts.pdf.styles import RULE, Styles
-from handouts.strings import Strings
+from handouts.workspace.clinic import Clinic
 
 PAPER_SIZES = {"letter": LETTER, "a4": A4}
 SIDE_MARGIN = 18 * mm
@@ -74,7 +74,7 @@ def fit_logo(clinic: Clinic, max_width: float, max_height: float) -> Logo | None
     """Scale the logo to fit the header box, keeping its aspect ratio."""
     if clinic.logo is None:
         return None
-    from handouts.assets import image_size
+    from handouts.workspace.assets import image_size
 
     width, height = image_size(clinic.logo)
     scale = min(max_width / width, max_height / height)

@@ -22,7 +22,7 @@ from reportlab.platypus import (
 )
 
 from handouts import document as doc
-from handouts.clinic import Clinic
+from handouts.workspace.clinic import Clinic
 from handouts.pdf.flowables import FlowableBuilder, WritingLines
 from handouts.pdf.page import PageGeometry
 

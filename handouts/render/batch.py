@@ -1,0 +1,388 @@
+"""Batch print runs: read rows (CSV or a YAML list), render each in worker processes.
+
+Rows are read lazily and at most a few are in flight at once, so memory stays flat
+however long the file is. A bad row is reported with its line and never stops the others.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from handouts.build.request import REQUEST_KEYS, Request
+from handouts.errors import HandoutsError, OutputError, Problem, RequestError, did_you_mean
+from handouts.render.output import DEFAULT_FOLDER
+
+# A CSV names each param in its own SECTION.PARAM column instead of a `set` mapping.
+CSV_COLUMNS = (*(key for key in REQUEST_KEYS if key != "set"), "large_print")
+NOTE_SEPARATOR = "|"
+YES = {"yes", "y", "true", "1", "on"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row read from the batch file: a request, or why it could not be read."""
+
+    where: str
+    request: Request | None = None
+    large_print: bool = False
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one row: the file written, or the located reason it failed."""
+
+    where: str
+    path: Path | None = None
+    error: str = ""
+    exit_code: int = 0
+
+
+# ---------------------------------------------------------------- reading rows
+
+
+def read_rows(path: Path, lang: str = "en") -> Iterator[Row]:
+    """Rows of a .csv file (streamed) or of a .yaml/.yml list of requests.
+
+    A row that names no language gets `lang` (the clinic's, or --lang).
+    """
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return _yaml_rows(path, lang)
+    return _csv_rows(path, lang)
+
+
+def count_rows(path: Path) -> int:
+    """How many rows `read_rows` will give (one cheap pass; for the progress bar)."""
+    return sum(1 for _ in read_rows(path))
+
+
+def _read_problem(path: Path, exc: OSError) -> RequestError:
+    return RequestError(Problem(path.name, f"cannot be read: {exc.strerror or exc}"))
+
+
+def _not_utf8(name: str, data: bytes, line: int, start: int = 0) -> RequestError:
+    """The error for text that is not UTF-8: UTF-16 (a BOM or NUL bytes), else the bad byte."""
+    fix = 'save it as "CSV UTF-8"' if name.lower().endswith(".csv") else "save it as UTF-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+        return RequestError(Problem(name, f"is UTF-16 text, not UTF-8; {fix}", line=line))
+    return RequestError(
+        Problem(name, f"is not UTF-8 text (byte 0x{data[start]:02x}); {fix}", line=line)
+    )
+
+
+def _text_lines(path: Path) -> Iterator[str]:
+    """The file's lines decoded as UTF-8 (a BOM dropped), read lazily, line endings kept.
+
+    A byte that is not UTF-8 stops the reading with the line it is on: a newline byte never
+    sits inside a UTF-8 character, so each physical line decodes on its own.
+    """
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise _read_problem(path, exc) from None
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise _not_utf8(path.name, raw, number, exc.start) from None
+            if "\x00" in text:
+                raise _not_utf8(path.name, raw, number)
+            yield text
+
+
+def _read_text(path: Path) -> str:
+    """The whole file as UTF-8 text (a BOM dropped), or a located error."""
+    return "".join(_text_lines(path))
+
+
+def _csv_rows(path: Path, lang: str) -> Iterator[Row]:
+    reader = csv.reader(_text_lines(path))
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise RequestError(Problem(path.name, "is empty; the first line names the columns"))
+        columns = _check_header(path.name, [cell.strip() for cell in header])
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue
+            where = f"{path.name}:{reader.line_num}"
+            if len(cells) > len(columns):
+                yield Row(
+                    where, error=f"{where}: has {len(cells)} cells, the header {len(columns)}"
+                )
+                continue
+            yield _csv_row(where, dict(zip(columns, cells, strict=False)), lang)
+    except csv.Error as exc:
+        raise RequestError(
+            Problem(path.name, f"is not a readable CSV file ({exc})", line=reader.line_num or 1)
+        ) from None
+
+
+def _check_header(name: str, header: list[str]) -> list[str]:
+    """The columns named on line 1 (known ones in lower case); every mistake located."""
+    for separator, shown in ((";", "semicolons"), ("\t", "tabs")):
+        if any(separator in column for column in header):
+            raise RequestError(
+                Problem(
+                    name,
+                    f"columns are separated by {shown}; separate them with commas "
+                    '(save the file as "CSV UTF-8 (Comma delimited)")',
+                    line=1,
+                )
+            )
+    problems = []
+    columns = [column.lower() if column.lower() in CSV_COLUMNS else column for column in header]
+    for index, column in enumerate(columns):
+        if column in columns[:index]:
+            if columns[:index].count(column) == 1:
+                problems.append(
+                    Problem(name, "column is named twice; keep one of them", line=1, field=column)
+                )
+        elif column not in CSV_COLUMNS and "." not in column:
+            hint = did_you_mean(column.lower(), CSV_COLUMNS)
+            problems.append(
+                Problem(
+                    name,
+                    f"unknown column{hint}; use " + ", ".join(CSV_COLUMNS) + " or SECTION.PARAM",
+                    line=1,
+                    field=column or "(blank)",
+                )
+            )
+    if "template" not in columns:
+        problems.append(Problem(name, 'needs a "template" column', line=1))
+    if problems:
+        raise RequestError(problems)
+    return columns
+
+
+def _csv_row(where: str, cells: dict[str, str], lang: str) -> Row:
+    data: dict[str, Any] = {}
+    settings = []
+    for column, cell in cells.items():
+        value = cell.strip()
+        if not value or column == "large_print":
+            continue
+        if "." in column:
+            section, _, param = column.partition(".")
+            settings.append({"section": section, "param": param, "value": value})
+        elif column == "notes":
+            data["notes"] = [note for note in value.split(NOTE_SEPARATOR)]
+        else:
+            data[column] = value
+    data["set"] = settings
+    return _to_row(where, data, cells.get("large_print", ""), lang)
+
+
+def _yaml_rows(path: Path, lang: str) -> Iterator[Row]:
+    from handouts.yamlfile.reader import load_yaml
+
+    text = _read_text(path)
+    entries, problems = load_yaml(text, path.name)
+    if problems:
+        raise RequestError(problems)
+    if not isinstance(entries, list):
+        raise RequestError(Problem(path.name, "must be a list of requests (lines starting -)"))
+    for index, entry in enumerate(entries):
+        where = f"{path.name}:{entries.line_of(index)}"
+        if not isinstance(entry, dict):
+            yield Row(where, error=f"{where}: expected a request (template, patient, ...)")
+            continue
+        data = {key: value for key, value in entry.items() if key != "large_print"}
+        yield _to_row(where, data, entry.get("large_print", False), lang)
+
+
+def _to_row(where: str, data: dict[str, Any], large_print: object, lang: str) -> Row:
+    if not data.get("lang"):
+        data["lang"] = lang
+    try:
+        request = Request.from_dict(data, where=where)
+    except HandoutsError as exc:
+        return Row(where, error=_located(where, exc))
+    flag = large_print is True or str(large_print).strip().lower() in YES
+    return Row(where, request, flag)
+
+
+def _located(where: str, exc: HandoutsError) -> str:
+    """Each problem on its own line, starting with the row's place."""
+    lines = []
+    for problem in exc.problems:
+        text = str(problem)
+        lines.append(text if text.startswith(where) else f"{where}: {text}")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- naming
+
+
+def check_destinations(output: Path | None, combine: Path | None) -> None:
+    """Refuse, before anything is rendered, an output folder or --combine folder not usable.
+
+    The default output/ folder may be missing: it is made when the first handout is written.
+    """
+    problems = []
+    if output is not None:
+        problems += _folder_problems(f"-o {output}", output, "folder")
+    elif DEFAULT_FOLDER.exists():
+        problems += _folder_problems(f"-o {DEFAULT_FOLDER}", DEFAULT_FOLDER, "folder")
+    if combine is not None:
+        folder = combine.parent
+        problems += _folder_problems(f"--combine {combine}", folder, f'folder "{folder}"')
+    if problems:
+        raise OutputError(problems)
+
+
+def _folder_problems(where: str, folder: Path, what: str) -> list[Problem]:
+    if not folder.exists():
+        fix = "create it first or give an existing folder"
+        return [Problem(where, f"{what} does not exist; {fix}")]
+    if not folder.is_dir():
+        return [Problem(where, f"{what} is a file, not a folder; give a folder")]
+    if not os.access(folder, os.W_OK | os.X_OK):
+        fix = "choose another folder or ask for write access"
+        return [Problem(where, f"{what} cannot be written to; {fix}")]
+    return []
+
+
+class Names:
+    """Output names from the clinic's pattern, made distinct with -2, -3, ...
+
+    Like `handouts render`, a batch never replaces another patient's handout left in the
+    folder by an earlier run; the same patient's handout is simply made again.
+    """
+
+    def __init__(self, folder: Path | None, pattern: str) -> None:
+        self.folder = folder
+        self.pattern = pattern
+        self.taken: set[str] = set()
+
+    def target(self, request: Request) -> Path:
+        """The path for `request`: never one given out in this run, nor another patient's file."""
+        from handouts.render.output import free_name, resolve_target
+        from handouts.render.pipeline import held_by_another
+
+        def taken(path: Path) -> bool:
+            return path.name in self.taken or held_by_another(path, request)
+
+        candidate = free_name(resolve_target(self.folder, request, self.pattern), taken)
+        self.taken.add(candidate.name)
+        return candidate
+
+
+# ---------------------------------------------------------------- rendering
+
+_STATE: dict[str, Any] = {}
+
+
+def _start_worker(workspace: Path | None = None) -> None:
+    """Load the brand once per process; libraries are loaded per language on first use."""
+    from handouts.workspace.folder import find_workspace, load_clinic
+
+    found = find_workspace(workspace)
+    _STATE["workspace"] = found
+    _STATE["clinic"] = load_clinic(found)
+    _STATE["libraries"] = {}
+
+
+def render_row(where: str, request: Request, large_print: bool, target: Path) -> Outcome:
+    """Render one request to `target`; any user-caused failure becomes a located Outcome."""
+    from handouts.render.pipeline import RenderOptions, render_to_file
+    from handouts.workspace.folder import load_workspace_library
+
+    if not _STATE:
+        _start_worker()
+    try:
+        libraries = _STATE["libraries"]
+        if request.lang not in libraries:
+            libraries[request.lang] = load_workspace_library(_STATE["workspace"], request.lang)
+        options = RenderOptions(large_print)
+        path = render_to_file(request, libraries[request.lang], _STATE["clinic"], target, options)
+        return Outcome(where, path)
+    except HandoutsError as exc:
+        return Outcome(where, error=_located(where, exc), exit_code=exc.exit_code)
+    except Exception as exc:  # a bug: report it on this row, keep going with the others
+        return Outcome(where, error=f"{where}: unexpected failure: {exc!r}", exit_code=1)
+
+
+def _render_task(task: tuple[str, Request, bool, Path]) -> Outcome:
+    return render_row(*task)
+
+
+def run_batch(
+    rows: Iterable[Row], names: Names, jobs: int, workspace: Path | None = None
+) -> Iterator[Outcome]:
+    """Render every row, `jobs` at a time; yield outcomes in row order."""
+    tasks = (_task_or_outcome(row, names) for row in rows)
+    if jobs <= 1:
+        _start_worker(workspace)
+        for item in tasks:
+            yield item if isinstance(item, Outcome) else _render_task(item)
+        return
+    import multiprocessing
+
+    window = jobs * 4
+    with multiprocessing.get_context().Pool(
+        jobs, initializer=_start_worker, initargs=(workspace,)
+    ) as pool:
+        pending: deque = deque()
+        for item in tasks:
+            pending.append(
+                item if isinstance(item, Outcome) else pool.apply_async(_render_task, (item,))
+            )
+            while len(pending) >= window:
+                yield _finish(pending.popleft())
+        while pending:
+            yield _finish(pending.popleft())
+
+
+def _task_or_outcome(row: Row, names: Names) -> tuple[str, Request, bool, Path] | Outcome:
+    if row.request is None:
+        return Outcome(row.where, error=row.error, exit_code=RequestError.exit_code)
+    try:
+        target = names.target(row.request)
+    except HandoutsError as exc:
+        return Outcome(row.where, error=_located(row.where, exc), exit_code=exc.exit_code)
+    return (row.where, row.request, row.large_print, target)
+
+
+def _finish(item: Any) -> Outcome:
+    return item if isinstance(item, Outcome) else item.get()
+
+
+def default_jobs() -> int:
+    """The machine's cores (those this process may use)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def combine(paths: list[Path], target: Path, duplex: bool = False) -> None:
+    """Write every handout in `paths`, in order, as one PDF (for a single print job).
+
+    With `duplex`, a handout with an odd page count is followed by a blank page, so the
+    next patient's sheet never starts on the back of this one.
+    """
+    import io
+
+    from pypdf import PdfWriter
+
+    from handouts.render.output import write_atomically
+
+    writer = PdfWriter()
+    for path in paths:
+        writer.append(str(path))
+        if duplex and len(writer.pages) % 2:
+            last = writer.pages[-1]
+            writer.add_blank_page(width=last.mediabox.width, height=last.mediabox.height)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    write_atomically(target, buffer.getvalue())

@@ -1,0 +1,144 @@
+"""Where a PDF goes: file names from the clinic's pattern, and atomic writes."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+from handouts.build.request import Request
+from handouts.errors import OutputError, Problem
+
+DEFAULT_FOLDER = Path("output")
+
+
+def initials(name: str) -> str:
+    """Patient initials for file names: "María López" gives "ML", "Σοφία Παπά" gives "ΣΠ".
+
+    Letters are folded to ASCII where they have a plain form; other scripts keep theirs.
+    """
+    letters = []
+    for part in re.split(r"[\s\-]+", name.strip()):
+        first = next((char for char in part if char.isalnum()), "")
+        letters.append(_ascii(first) or first)
+    return "".join(letters).upper()
+
+
+def file_name(request: Request, pattern: str) -> str:
+    """The default file name, e.g. "2026-11-21-knee-dry-needling-ML.pdf"."""
+    fields = {
+        "date": request.date.isoformat(),
+        "template": request.template,
+        "initials": initials(request.patient),
+    }
+    stem = pattern.format(**fields)
+    stem = re.sub(r"-{2,}", "-", stem).strip("-_ ") or "handout"
+    return _safe(stem) + ".pdf"
+
+
+def resolve_target(output: Path | None, request: Request, pattern: str) -> Path:
+    """The file to write: `output` itself if it names a .pdf file, else a name inside it."""
+    if output is None:
+        output = DEFAULT_FOLDER
+    if output.suffix.lower() == ".pdf" and not output.is_dir():
+        target = output
+    else:
+        if output.exists() and not output.is_dir():
+            raise OutputError(
+                Problem(
+                    str(output), "is a file, not a folder; give a folder or a name ending in .pdf"
+                )
+            )
+        if not output.exists():
+            if output == DEFAULT_FOLDER:
+                output.mkdir(parents=True, exist_ok=True)
+            else:
+                raise OutputError(
+                    Problem(
+                        str(output),
+                        "folder does not exist; create it first or give an existing folder",
+                    )
+                )
+        target = output / file_name(request, pattern)
+    if target.parent.exists() and not target.parent.is_dir():
+        raise OutputError(
+            Problem(str(target), f'"{target.parent}" is a file, not a folder; give a folder')
+        )
+    if not target.parent.is_dir():
+        raise OutputError(
+            Problem(str(target), f'folder "{target.parent}" does not exist; create it first')
+        )
+    if target.is_dir():
+        raise OutputError(
+            Problem(str(target), "is a folder, not a file; give another name ending in .pdf")
+        )
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise OutputError(
+            Problem(
+                str(target.parent),
+                "folder cannot be written to; choose another folder or ask for write access",
+            )
+        )
+    return target
+
+
+def chooses_name(output: Path | None) -> bool:
+    """True when the file name comes from the clinic's pattern (not a .pdf path typed)."""
+    return output is None or output.suffix.lower() != ".pdf" or output.is_dir()
+
+
+def free_name(target: Path, taken: Callable[[Path], bool] = Path.exists) -> Path:
+    """`target`, or the first of name-2.pdf, name-3.pdf, ... that is not `taken`."""
+    candidate, number = target, 1
+    while taken(candidate):
+        number += 1
+        candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
+    return candidate
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside `target`, then rename it into place."""
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".handouts-", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(
+            Problem(
+                str(target.parent),
+                f"folder cannot be written to ({_reason(exc)}); choose another folder",
+            )
+        ) from None
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, target)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise OutputError(
+            Problem(
+                str(target),
+                f"cannot be written ({_reason(exc)}); an existing file of this name is unchanged",
+            )
+        ) from None
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if ch.isascii() and ch.isalnum())
+
+
+def _safe(stem: str) -> str:
+    """Letters and digits of any script, '.', '_' and '-'; anything else becomes '-'."""
+    return re.sub(r"[^\w.-]+", "-", unicodedata.normalize("NFC", stem)).strip("-.") or "handout"

@@ -1,0 +1,105 @@
+"""The whole path from a request to PDF bytes, one stage after another."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from handouts.build.fill import fill_plan
+from handouts.build.markup import build_document
+from handouts.build.plan import make_plan
+from handouts.build.request import Request
+from handouts.library.model import Library
+from handouts.render.output import chooses_name, free_name, resolve_target, write_atomically
+from handouts.workspace.clinic import Clinic
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to print, beyond what the request says."""
+
+    large_print: bool = False
+
+
+def render_bytes(
+    request: Request, library: Library, clinic: Clinic, options: RenderOptions | None = None
+) -> bytes:
+    """Plan, fill, parse and lay out one handout; return its PDF bytes."""
+    from handouts.pdf import PageOptions, render_pdf
+    from handouts.render.provenance import INFO_KEY, for_plan
+
+    options = options or RenderOptions()
+    from handouts.library.strings import load_strings
+
+    plan = make_plan(request, library)
+    document = build_document(fill_plan(plan, clinic))
+    paper = request.paper or clinic.paper
+    strings = load_strings(list(library.roots), request.lang)
+    large_print = options.large_print or clinic.large_print
+    stamp = for_plan(plan, large_print).to_json()
+    page = PageOptions(paper, large_print)
+    return render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
+
+
+def held_by_another(path: Path, request: Request) -> bool:
+    """Whether `path` exists and is not a handout made for this patient, template and date."""
+    from handouts.errors import HandoutsError
+    from handouts.render.provenance import read_provenance
+
+    if not path.exists():
+        return False
+    try:
+        earlier = read_provenance(path).request
+    except HandoutsError:
+        return True
+    same = (earlier.patient, earlier.template, earlier.date)
+    return same != (request.patient, request.template, request.date)
+
+
+def render_to_file(
+    request: Request,
+    library: Library,
+    clinic: Clinic,
+    output: Path | None,
+    options: RenderOptions | None = None,
+) -> Path:
+    """Render one handout and write it atomically; return the path written.
+
+    A file name chosen from the clinic's pattern never replaces another patient's
+    handout: when the name is taken by a sheet made for someone else (or by a file
+    handouts did not make), the next free name (-2, -3, ...) is used instead.
+    """
+    target = resolve_target(output, request, clinic.file_pattern)
+    if chooses_name(output):
+        target = free_name(target, lambda path: held_by_another(path, request))
+    data = render_bytes(request, library, clinic, options)
+    write_atomically(target, data)
+    return target
+
+
+@dataclass(frozen=True)
+class Reprint:
+    """A handout made again from the request inside an earlier PDF."""
+
+    path: Path
+    changed: tuple[str, ...]
+    made_by: str
+
+
+def reprint(
+    source: Path, clinic: Clinic, output: Path | None, library_for: Callable[[str], Library]
+) -> Reprint:
+    """Render the request embedded in `source` again; note sections changed since.
+
+    `library_for(lang)` gives the library in the request's language.
+    """
+    from handouts.render.provenance import changed_sections, read_provenance
+
+    provenance = read_provenance(source)
+    request = provenance.request
+    library = library_for(request.lang)
+    changed = tuple(changed_sections(provenance, library))
+    options = RenderOptions(large_print=provenance.large_print)
+    path = render_to_file(request, library, clinic, output, options)
+    return Reprint(path, changed, provenance.version)

@@ -1,0 +1,139 @@
+"""Which workspace, library and brand to use.
+
+A workspace is a folder holding `clinic.yaml` and override folders (`content/`, `templates/`,
+and anything clinic.yaml names, like a logo or fonts). It is found from `--workspace`, else
+`HANDOUTS_WORKSPACE`, else the nearest `clinic.yaml` in the current folder or its parents,
+else the built-in defaults are used. This module is the one entry point for the library and
+the brand.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from handouts.errors import LibraryError, Problem
+from handouts.library.loader import LibraryRoot, builtin_root, read_library
+from handouts.library.model import Library
+from handouts.workspace.clinic import Clinic
+
+CLINIC_FILE = "clinic.yaml"
+ENV_VAR = "HANDOUTS_WORKSPACE"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A clinic's folder (or none: built-in defaults) and how it was chosen."""
+
+    root: Path | None = None
+    how: str = "built-in defaults"
+
+    def describe(self) -> str:
+        """One line for people: which workspace, and why."""
+        if self.root is None:
+            return "workspace: none (built-in defaults)"
+        return f"workspace: {self.root} ({self.how})"
+
+    def roots(self) -> list[LibraryRoot]:
+        """Library roots in lookup order: the workspace first, then the built-in library."""
+        roots = [LibraryRoot(self.root, "workspace")] if self.root else []
+        return [*roots, builtin_root()]
+
+    def resolve(self, relative: str, where: str, line: int | None, field: str) -> Path:
+        """A path named in a workspace file, kept inside the workspace (symlinks resolved)."""
+        base = (self.root or Path.cwd()).resolve()
+        candidate = Path(relative).expanduser()
+        target = (candidate if candidate.is_absolute() else base / candidate).resolve()
+        if not target.is_relative_to(base):
+            raise LibraryError(
+                Problem(
+                    where,
+                    f'"{relative}" leads outside the workspace {base}; '
+                    "put the file inside the workspace folder and name it relative to it",
+                    line=line,
+                    field=field,
+                )
+            )
+        return target
+
+
+def find_workspace(
+    explicit: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Workspace:
+    """Choose the workspace: --workspace, else $HANDOUTS_WORKSPACE, else the nearest clinic.yaml."""
+    environ = os.environ if environ is None else environ
+    if explicit is not None:
+        return _named(explicit, "--workspace")
+    if environ.get(ENV_VAR):
+        return _named(Path(environ[ENV_VAR]), ENV_VAR)
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CLINIC_FILE).is_file():
+            return Workspace(folder, f"nearest {CLINIC_FILE}")
+    return Workspace()
+
+
+def _named(path: Path, how: str) -> Workspace:
+    if not path.is_dir():
+        raise LibraryError(
+            Problem(
+                how,
+                f'"{path}" is not a folder; give a workspace folder '
+                "(make one with `handouts init DIR`)",
+            )
+        )
+    return Workspace(path.resolve(), how)
+
+
+def load_workspace_library(
+    workspace: Workspace, lang: str = "en", where: str = "lang", field: str | None = None
+) -> Library:
+    """The library with the workspace's sections and templates layered over the built-in ones.
+
+    An unknown `lang` is a RequestError located at `where` (the option or file that asked
+    for it, and `field`), or a LibraryError at its line when `where` is the clinic.yaml.
+    """
+    from handouts.library.languages import check_language
+
+    roots = workspace.roots()
+    paths = [root.path for root in roots]
+    if where == CLINIC_FILE:
+        check_language(
+            paths, lang, CLINIC_FILE, _clinic_line(workspace, "language"), "language", LibraryError
+        )
+    else:
+        check_language(paths, lang, where, field=field)
+    return read_library(roots, lang)
+
+
+def _clinic_line(workspace: Workspace, key: str) -> int | None:
+    """The line of a top-level key in the workspace's clinic.yaml (None when not found)."""
+    from handouts.yamlfile.reader import load_yaml
+
+    if workspace.root is None:
+        return None
+    path = workspace.root / CLINIC_FILE
+    try:
+        data, _ = load_yaml(path.read_text(encoding="utf-8"), CLINIC_FILE)
+        return data.line_of(key) if key in data else None
+    except Exception:  # read_clinic has already reported an unreadable clinic.yaml
+        return None
+
+
+def load_default_library(lang: str = "en") -> Library:
+    """The built-in library, validated."""
+    return load_workspace_library(Workspace(), lang)
+
+
+def load_clinic(workspace: Workspace | None = None) -> Clinic:
+    """The workspace's brand from its clinic.yaml, or the neutral built-in brand."""
+    workspace = workspace or Workspace()
+    if workspace.root is None or not (workspace.root / CLINIC_FILE).is_file():
+        return Clinic()
+    from handouts.workspace.clinic_file import read_clinic
+
+    return read_clinic(workspace)
