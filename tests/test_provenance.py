@@ -69,7 +69,6 @@ def test_inspect_prints_the_embedded_request(tmp_path, run):
     assert set(data["sections"]) == {
         "soreness-after-needling",
         "stretch-holds",
-        "treatment-plan",
         "orthotics-advice",
         "when-to-call",
     }

@@ -69,14 +69,39 @@ def render_pdf(
 
     `info` adds custom document info entries (ASCII text), e.g. the embedded request.
     """
-    from reportlab.platypus import BaseDocTemplate
     from reportlab.platypus.doctemplate import LayoutError
+
+    layout = prepare_layout(document, clinic, options, strings)
+    # Two columns unless large print; one column when a very long text cannot be
+    # split between columns (ReportLab then gets the whole width to break it).
+    for single in (options.large_print, True):
+        try:
+            return _build(document, clinic, layout, date, info, single)
+        except LayoutError:
+            continue
+    raise RenderError(
+        Problem(
+            document.title or "handout",
+            "some content is too big to fit on a page; shorten it or split it up",
+        )
+    )
+
+
+def _build(
+    document: Document,
+    clinic: Clinic,
+    layout: Layout,
+    date: dt.date,
+    info: Mapping[str, str] | None,
+    single: bool,
+) -> bytes:
+    """Lay out the handout once, in one column or two; return the PDF bytes."""
+    from reportlab.platypus import BaseDocTemplate
 
     from handouts import __version__
     from handouts.pdf.page import canvas_class
-    from handouts.pdf.sheet import columns_for, page_templates, sheet_story
+    from handouts.pdf.sheet import page_templates, sheet_story
 
-    layout = prepare_layout(document, clinic, options, strings)
     geo = layout.chrome.geometry
     buffer = io.BytesIO()
     template = BaseDocTemplate(
@@ -92,21 +117,12 @@ def render_pdf(
         leftMargin=geo.side,
         rightMargin=geo.side,
     )
-    story, _, top_height = sheet_story(layout.builder, document, clinic, geo, options.large_print)
-    columns = columns_for(geo, options.large_print)
+    story, columns, top_height = sheet_story(layout.builder, document, clinic, geo, single)
     template.addPageTemplates(page_templates(geo, columns, top_height, layout.chrome.draw))
     canvasmaker = canvas_class(layout.styles, date)
     if info:
         canvasmaker = with_info(canvasmaker, info)
-    try:
-        template.build(story, canvasmaker=canvasmaker)
-    except LayoutError:
-        raise RenderError(
-            Problem(
-                document.title or "handout",
-                "some content is too big to fit on a page; shorten it or split it up",
-            )
-        ) from None
+    template.build(story, canvasmaker=canvasmaker)
     return buffer.getvalue()
 
 

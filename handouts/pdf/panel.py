@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Spacer, Table
 
 from handouts import document as doc
+from handouts.pdf.flowables import KeepTogetherIfShort
 from handouts.pdf.parts import Sized
 from handouts.pdf.styles import NOTE_BAR, NOTE_TINT, WARNING, WARNING_TINT
 
@@ -19,7 +20,7 @@ def notes_panel(builder, notes: tuple[str, ...]) -> Flowable:
     def make(width: float) -> Flowable:
         rows = [[builder.para(builder.strings["notes_heading"], label)]]
         rows += [[builder.para(note, styles.body.clone("note", spaceAfter=2))] for note in notes]
-        table = Table(rows, colWidths=[width])
+        table = Table(rows, colWidths=[width], splitByRow=1, splitInRow=1)
         table.setStyle(
             builder.table_style(
                 [
@@ -36,7 +37,7 @@ def notes_panel(builder, notes: tuple[str, ...]) -> Flowable:
         )
         return table
 
-    return KeepTogether([Sized(make), Spacer(1, 8)])
+    return KeepTogetherIfShort([Sized(make), Spacer(1, 8)])
 
 
 def plan_summary(builder, points: tuple[doc.Inline, ...]) -> list[Flowable]:

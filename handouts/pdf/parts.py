@@ -83,15 +83,17 @@ def dose_strip(builder, items: tuple[doc.DoseItem, ...], width: float) -> Table:
     return Table(
         [[TickBox(size * 0.9), text]],
         colWidths=[size * 1.6, width - size * 1.6],
-        style=[
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (0, 0), 4),
-            ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE),
-        ],
+        style=builder.table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (0, 0), 4),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE),
+            ]
+        ),
     )
 
 

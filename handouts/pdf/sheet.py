@@ -22,9 +22,9 @@ from reportlab.platypus import (
 )
 
 from handouts import document as doc
-from handouts.workspace.clinic import Clinic
 from handouts.pdf.flowables import FlowableBuilder, WritingLines
 from handouts.pdf.page import PageGeometry
+from handouts.workspace.clinic import Clinic
 
 COLUMN_GAP = 18
 TOP_SLACK = 3
@@ -40,9 +40,9 @@ class Columns:
     width: float
 
 
-def columns_for(geometry: PageGeometry, large_print: bool) -> Columns:
+def columns_for(geometry: PageGeometry, single: bool) -> Columns:
     """Two columns at 12 pt; one in large print, where two would give lines under 45."""
-    count = 1 if large_print else 2
+    count = 1 if single else 2
     width = (geometry.frame_width - COLUMN_GAP * (count - 1)) / count
     return Columns(count, width)
 
@@ -155,14 +155,18 @@ def sheet_story(
     document: doc.Document,
     clinic: Clinic,
     geometry: PageGeometry,
-    large_print: bool,
+    single: bool,
 ) -> tuple[list[Flowable], Columns, float]:
-    """The story, the columns and page 1's top-frame height."""
-    columns = columns_for(geometry, large_print)
+    """The story, the columns and page 1's top-frame height.
+
+    A top taller than TOP_MOST of the page (pages of notes) gets the whole first
+    page and the rest flows in one full-width column.
+    """
     height = measure_height(top_part(builder, document, clinic), geometry.frame_width)
     top_height = height + TOP_SLACK
     if top_height > TOP_MOST * geometry.frame_height:
-        top_height = geometry.frame_height
+        top_height, single = geometry.frame_height, True
+    columns = columns_for(geometry, single)
     column_builder = builder.narrowed(columns.width)
     story: list[Flowable] = [NextPageTemplate("later")]
     story += top_part(builder, document, clinic)
