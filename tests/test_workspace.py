@@ -431,11 +431,11 @@ def leftmost_text_x(path: Path) -> float:
 def test_margins_from_the_clinic_move_the_text(workspace, run, tmp_path):
     _, _, default = render_in(run, workspace, tmp_path, "knee-dry-needling")
     default_x = leftmost_text_x(default)
-    edit(workspace, "# margins:\n#   top: 12\n#   bottom: 10\n#   side: 14",
+    edit(workspace, "# margins:\n#   top: 12\n#   bottom: 10\n#   side: 12",
          "margins:\n  top: 12\n  bottom: 10\n  side: 30")  # fmt: skip
     result, _, wide = render_in(run, workspace, tmp_path, "knee-dry-needling")
     assert result.exit_code == 0, result.output
-    assert round(default_x) == round(14 * 72 / 25.4)
+    assert round(default_x) == round(12 * 72 / 25.4)
     assert round(leftmost_text_x(wide)) == round(30 * 72 / 25.4)
 
 

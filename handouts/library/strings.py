@@ -19,7 +19,7 @@ STRING_KEYS = ("for", "from", "date", "notes_heading", "page", "tip", "caution",
 OPTIONAL_STRINGS = {
     "care_team": "Your care team",
     "plan_heading": "Your plan",
-    "clinic_phone": "Clinic phone",
+    "clinic_phone": "Clinic phone: {phone}",
     "tracker_heading": "Tick each day you do it",
     "write_heading": "Notes and next visit",
     "dose_hold": "Hold: {n} seconds",

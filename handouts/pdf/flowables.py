@@ -100,6 +100,27 @@ class KeepTogetherIfShort(KeepTogether):
         return [lead, *self._content]
 
 
+def run_in_headings(blocks: tuple[doc.Block, ...]) -> tuple[doc.Block, ...]:
+    """A sub-heading followed by a paragraph runs into it in bold ("The twitch. During...").
+
+    It saves a line and its spacing per sub-heading; a heading over a list stays a heading.
+    """
+    out: list[doc.Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(block, doc.Heading) and block.level >= 3 and isinstance(after, doc.Paragraph):
+            title = doc.plain_text(block.spans).strip()
+            lead = title if title[-1:] in ".:?!" else title + "."
+            out.append(doc.Paragraph((doc.Span(lead + " ", bold=True), *after.spans)))
+            index += 2
+            continue
+        out.append(block)
+        index += 1
+    return tuple(out)
+
+
 def _is_short_list(block: doc.Block) -> bool:
     """A list short enough that splitting it across pages would only confuse."""
     return isinstance(block, doc.ListBlock) and len(block.items) <= SHORT_LIST_ITEMS
@@ -211,6 +232,7 @@ class FlowableBuilder:
         A sub-heading stays with what follows it, a callout with what it comments
         on, and a short list of steps is never split across pages.
         """
+        blocks = run_in_headings(blocks)
         groups: list[tuple[list[doc.Block], list[Flowable]]] = []
         for index, block in enumerate(blocks):
             flowables = self.block(block, style)

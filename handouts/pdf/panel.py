@@ -99,7 +99,7 @@ def _groups(blocks: tuple[doc.Block, ...]) -> tuple[list[doc.Block], list[list[d
     return lead, groups
 
 
-def warning_panel(builder, section: doc.DocSection, phone: str, disclaimer: str) -> Flowable:
+def warning_panel(builder, section: doc.DocSection, phone: str) -> Flowable:
     """The warning signs in one boxed panel (never split), the clinic's phone large and bold.
 
     With no phone, a line to write it on. Its sub-parts sit side by side when wide.
@@ -107,7 +107,7 @@ def warning_panel(builder, section: doc.DocSection, phone: str, disclaimer: str)
     styles = builder.styles
     size = styles.body_size
     lead, groups = _groups(section.blocks)
-    phone_text = f"{builder.strings['clinic_phone']}: {phone or WRITE_IN}"
+    phone_text = builder.strings["clinic_phone"].replace("{phone}", phone or WRITE_IN)
 
     def make(width: float) -> Flowable:
         columns = 2 if width >= size * 38 and len(groups) > 1 else 1
@@ -124,8 +124,7 @@ def warning_panel(builder, section: doc.DocSection, phone: str, disclaimer: str)
         for index, group in enumerate(groups):
             cells[index % columns] += sub.blocks(tuple(group), styles.body, keep=False)
         rows.append(cells)
-        rows.append([builder.para(disclaimer, styles.body)] + [""] * (columns - 1))
-        spans = [("SPAN", (0, r), (-1, r)) for r in range(len(rows)) if r != len(rows) - 2]
+        spans = [("SPAN", (0, r), (-1, r)) for r in range(len(rows) - 1)]
         table = Table(rows, colWidths=[cell_width] * columns)
         commands = [
             ("BACKGROUND", (0, 0), (-1, -1), WARNING_TINT),
@@ -142,4 +141,4 @@ def warning_panel(builder, section: doc.DocSection, phone: str, disclaimer: str)
         table.setStyle(builder.table_style(commands))
         return table
 
-    return KeepTogether([Sized(make), Spacer(1, 8)])
+    return Sized(make, keep=True, space_after=8)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from handouts import document as doc
 from handouts.pdf.styles import MUTED, RULE
@@ -16,12 +16,18 @@ TRACKER_WRITE_IN_ROWS = 2  # blank rows for the patient's own items, when they f
 class Sized(Flowable):
     """A flowable made for the width it is given: `make(width)` is called at wrap time.
 
-    So one part lays out in a column, a full-width frame or a table cell alike.
+    So one part lays out in a column, a full-width frame or a table cell alike. With
+    `keep`, it is never split while it fits on a page: it moves to the next column
+    whole (not a KeepTogether: nested in another one, that would hide its height).
     """
 
-    def __init__(self, make: Callable[[float], Flowable]) -> None:
+    def __init__(
+        self, make: Callable[[float], Flowable], keep: bool = False, space_after: float = 0
+    ) -> None:
         super().__init__()
         self.make = make
+        self.keep = keep
+        self.space_after = space_after
         self.inner: Flowable | None = None
         self.made_for = -1.0
 
@@ -37,13 +43,17 @@ class Sized(Flowable):
         return width, height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        page = frame._height if frame is not None else aH
+        if self.keep and self._inner(aW).wrap(aW, page)[1] <= page:
+            return []
         return self._inner(aW).split(aW, aH)
 
     def getSpaceBefore(self) -> float:
         return self.inner.getSpaceBefore() if self.inner else 0
 
     def getSpaceAfter(self) -> float:
-        return self.inner.getSpaceAfter() if self.inner else 0
+        return self.space_after or (self.inner.getSpaceAfter() if self.inner else 0)
 
     def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
         assert self.inner is not None
@@ -129,7 +139,7 @@ def card(builder, block: doc.Card) -> Flowable:
         )
         return table
 
-    return KeepTogether([Sized(make), Spacer(1, builder.styles.body_size * 0.5)])
+    return Sized(make, keep=True, space_after=builder.styles.body_size * 0.5)
 
 
 def figure_flowable(figure: object, width: float, builder) -> Flowable | None:
@@ -159,7 +169,7 @@ class Tracker(Flowable):
         builder = self.builder
         styles = builder.styles
         size = styles.body_size
-        day_width = size * 1.9
+        day_width = size * 1.75
         label_width = width - day_width * len(self.tracker.days)
         head = styles.table_cell.clone("day", fontName=styles.callout_label.fontName, alignment=1)
         header = [""] + [builder.para(day, head) for day in self.tracker.days]
@@ -189,6 +199,10 @@ class Tracker(Flowable):
         )
         return table
 
+    def least_height(self, width: float) -> float:
+        """The grid's height with no blank rows."""
+        return self._table(width, 0).wrap(width, 100_000)[1]
+
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         for blank in range(TRACKER_WRITE_IN_ROWS, -1, -1):
             self.table = self._table(aW, blank)
@@ -204,3 +218,50 @@ class Tracker(Flowable):
     def draw(self) -> None:
         assert self.table is not None
         self.table.drawOn(self.canv, 0, 0)
+
+
+class WriteIn(Flowable):
+    """The closing "Notes and next visit" box: it takes the rest of the column it lands in.
+
+    Ruled lines fill what is left (up to MOST_LINES); with room for fewer than
+    LEAST_LINES it prints nothing rather than start a page of its own.
+    """
+
+    MOST_LINES = 30
+    LEAST_LINES = 2
+
+    def __init__(self, builder, heading: str) -> None:
+        super().__init__()
+        self.heading = builder.para(heading, builder.styles.section)
+        self.line_height = builder.styles.body_size * 2.1
+        self.lines = 0
+        self.head_height = 0.0
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        style = self.heading.style
+        self.head_height = self.heading.wrap(aW, aH)[1] + style.spaceBefore + 4
+        fits = int((aH - self.head_height - 2) // self.line_height)
+        self.lines = min(self.MOST_LINES, fits) if fits >= self.LEAST_LINES else 0
+        self.width = aW
+        self.height = self.head_height + self.lines * self.line_height if self.lines else 0
+        return aW, self.height
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        if not self.lines:
+            return
+        canvas, width = self.canv, self.width
+        box = self.lines * self.line_height
+        self.heading.drawOn(canvas, 0, box + 4)
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        for index in range(1, self.lines):
+            y = index * self.line_height
+            canvas.line(10, y, width - 10, y)
+        canvas.setStrokeColor(MUTED)
+        canvas.setLineWidth(1)
+        canvas.rect(0, 0, width, box, stroke=1, fill=0)
+        canvas.restoreState()

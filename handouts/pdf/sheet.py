@@ -22,14 +22,14 @@ from reportlab.platypus import (
 )
 
 from handouts import document as doc
-from handouts.pdf.flowables import FlowableBuilder, WritingLines
+from handouts.pdf.flowables import FlowableBuilder
 from handouts.pdf.page import PageGeometry
+from handouts.pdf.parts import WriteIn
 from handouts.workspace.clinic import Clinic
 
 COLUMN_GAP = 18
 TOP_SLACK = 3
-TOP_MOST = 0.8  # of page 1's frame: a taller top (long notes) gets the whole page
-NOTES_MOST_LINES = 30
+TOP_MOST = 0.9  # of page 1's frame: a taller top (long notes) gets the whole page
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,7 @@ def top_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) -
     if points:
         story += plan_summary(builder, points)
     if document.warning:
-        disclaimer = clinic.disclaimer or builder.strings["disclaimer"]
-        story.append(warning_panel(builder, document.warning, clinic.phone, disclaimer))
+        story.append(warning_panel(builder, document.warning, clinic.phone))
     return story
 
 
@@ -80,18 +79,15 @@ def body_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) 
         from handouts.pdf.qr import booking_block
 
         story.append(booking_block(*builder.booking, builder))
-    if not document.warning:
-        story.append(builder.para(clinic.disclaimer or builder.strings["disclaimer"], styles.body))
+    story.append(builder.para(clinic.disclaimer or builder.strings["disclaimer"], styles.body))
     if document.tracker:
         heading = builder.para(builder.strings["tracker_heading"], styles.section)
-        story.append(KeepTogether([heading, builder.rule(), Tracker(builder, document.tracker)]))
+        heading.keepWithNext = 0  # kept with the grid by the break below
+        tracker = Tracker(builder, document.tracker)
+        least = tracker.least_height(builder.width) + styles.section.leading * 2
+        story += [CondPageBreak(least), heading, builder.rule(), tracker]
     if document.notes_box and document.notes_box.writing_lines:
-        heading = builder.para(builder.strings["write_heading"], styles.section)
-        heading.keepWithNext = 0  # the lines grow to the space left: kept by the break below
-        line_height = styles.body_size * 2.1
-        lines = WritingLines(NOTES_MOST_LINES, line_height)
-        lines.least = document.notes_box.writing_lines // 2
-        story += [CondPageBreak(styles.body_size * 3 + 2 * line_height), heading, lines]
+        story.append(WriteIn(builder, builder.strings["write_heading"]))
     return story
 
 

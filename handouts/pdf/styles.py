@@ -89,8 +89,8 @@ def make_styles(family: FontFamily, primary: str, accent: str, large_print: bool
         section=style(
             "section",
             fontName=family.bold,
-            fontSize=17 * scale,
-            leading=21 * scale,
+            fontSize=15.5 * scale,
+            leading=19 * scale,
             textColor=primary_colour,
             spaceBefore=10 * scale,
             spaceAfter=1,
