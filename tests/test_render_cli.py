@@ -86,7 +86,9 @@ def test_paper_size_letter_by_default_and_a4_on_request(tmp_path, run):
     assert (round(a4_box.width), round(a4_box.height)) == (595, 842)
 
 
-def test_footer_numbers_pages_and_the_disclaimer_is_printed_once(tmp_path, run):
+def test_footer_numbers_pages_and_the_sheet_says_once_it_does_not_replace_the_doctor(
+    tmp_path, run
+):
     target = tmp_path / "out.pdf"
     run("render", "knee-dry-needling", "-o", str(target))
     pages = PdfReader(str(target)).pages
@@ -94,7 +96,8 @@ def test_footer_numbers_pages_and_the_disclaimer_is_printed_once(tmp_path, run):
     texts = [" ".join(page.extract_text().split()) for page in pages]
     for number, text in enumerate(texts, start=1):
         assert f"Page {number} of {len(pages)}" in text
-    assert " ".join(texts).count("does not replace advice from your doctor") == 1
+    assert "This sheet does not replace your doctor." in texts[0]  # in the warning panel
+    assert " ".join(texts).count("not replace") == 1
 
 
 def test_body_font_is_embedded_atkinson_at_12pt_or_more(tmp_path, run):

@@ -78,6 +78,7 @@ KEEP_LIMIT = 0.45  # of the frame height: taller groups flow instead of jumping 
 
 
 class KeepTogetherIfShort(KeepTogether):
+    page_height = 0.0  # the tallest body frame; set per handout by the layout
     """Keeps its flowables on one page only while they are short.
 
     A group taller than KEEP_LIMIT of the frame would leave a half-empty page
@@ -90,6 +91,7 @@ class KeepTogetherIfShort(KeepTogether):
             self.wrap(aW, aH)
         frame = getattr(self, "_frame", None)
         frame_height = frame._height if frame is not None else aH
+        frame_height = max(frame_height, self.page_height)
         height = self._H
         if height <= KEEP_LIMIT * frame_height or height <= aH:
             return super().split(aW, aH)
@@ -143,10 +145,19 @@ class FlowableBuilder:
         self.strings = strings or english()
         self.booking = booking
         self.large_print = styles.body_size > 12
+        self.page_height = 0.0  # the tallest body frame (keeps compare with it)
 
     def narrowed(self, width: float) -> FlowableBuilder:
         """The same builder for a narrower space (a column, a card, a panel cell)."""
-        return FlowableBuilder(self.styles, width, self.fonts, self.strings, self.booking)
+        narrow = FlowableBuilder(self.styles, width, self.fonts, self.strings, self.booking)
+        narrow.page_height = self.page_height
+        return narrow
+
+    def keep(self, flowables: list[Flowable]) -> KeepTogetherIfShort:
+        """Flowables kept on one page while short (measured against the tallest frame)."""
+        group = KeepTogetherIfShort(flowables)
+        group.page_height = self.page_height
+        return group
 
     def rule(self) -> HRFlowable:
         """The thin accent rule under a section heading."""
@@ -222,7 +233,7 @@ class FlowableBuilder:
         first = body[0]._content if isinstance(body[0], KeepTogetherIfShort) else body[:1]
         return [
             CondPageBreak(self.styles.body_size * 6),
-            KeepTogetherIfShort(heading + list(first)),
+            self.keep(heading + list(first)),
             *body[1:],
         ]
 
@@ -245,7 +256,7 @@ class FlowableBuilder:
         out: list[Flowable] = []
         for members, flowables in groups:
             if keep and (len(flowables) > 1 or _is_short_list(members[0])):
-                out.append(KeepTogetherIfShort(flowables))
+                out.append(self.keep(flowables))
             else:
                 out += flowables
         return out
@@ -259,7 +270,7 @@ class FlowableBuilder:
         if isinstance(block, doc.ListBlock):
             return [self.list_block(block)]
         if isinstance(block, doc.Callout):
-            return [Spacer(1, 4), self.callout(block), Spacer(1, 6)]
+            return [Spacer(1, 2), self.callout(block), Spacer(1, 5)]
         if isinstance(block, doc.Table):
             return [Spacer(1, 2), self.table(block), Spacer(1, 8)]
         if isinstance(block, doc.Card):

@@ -22,10 +22,15 @@ class Sized(Flowable):
     """
 
     def __init__(
-        self, make: Callable[[float], Flowable], keep: bool = False, space_after: float = 0
+        self,
+        make: Callable[[float], Flowable],
+        keep: bool = False,
+        space_after: float = 0,
+        page_height: float = 0,
     ) -> None:
         super().__init__()
         self.make = make
+        self.page_height = page_height
         self.keep = keep
         self.space_after = space_after
         self.inner: Flowable | None = None
@@ -44,7 +49,7 @@ class Sized(Flowable):
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         frame = getattr(self, "_frame", None)
-        page = frame._height if frame is not None else aH
+        page = max(frame._height if frame is not None else aH, self.page_height)
         if self.keep and self._inner(aW).wrap(aW, page)[1] <= page:
             return []
         return self._inner(aW).split(aW, aH)
@@ -139,7 +144,9 @@ def card(builder, block: doc.Card) -> Flowable:
         )
         return table
 
-    return Sized(make, keep=True, space_after=builder.styles.body_size * 0.5)
+    return Sized(
+        make, keep=True, space_after=builder.styles.body_size * 0.5, page_height=builder.page_height
+    )
 
 
 def figure_flowable(figure: object, width: float, builder) -> Flowable | None:
@@ -159,10 +166,11 @@ class Tracker(Flowable):
     when the space it lands in has room for them.
     """
 
-    def __init__(self, builder, tracker: doc.Tracker) -> None:
+    def __init__(self, builder, tracker: doc.Tracker, label: str = "") -> None:
         super().__init__()
         self.builder = builder
         self.tracker = tracker
+        self.label = label
         self.table: Table | None = None
 
     def _table(self, width: float, blank_rows: int) -> Table:
@@ -172,7 +180,9 @@ class Tracker(Flowable):
         day_width = size * 1.75
         label_width = width - day_width * len(self.tracker.days)
         head = styles.table_cell.clone("day", fontName=styles.callout_label.fontName, alignment=1)
-        header = [""] + [builder.para(day, head) for day in self.tracker.days]
+        corner = styles.card_title.clone("tracker_label", fontSize=size, leading=size * 1.2)
+        header = [builder.para(self.label, corner) if self.label else ""]
+        header += [builder.para(day, head) for day in self.tracker.days]
         rows = [header] + [
             [builder.para(label, styles.table_cell)] + [""] * len(self.tracker.days)
             for label in self.tracker.rows
@@ -190,6 +200,7 @@ class Tracker(Flowable):
                     ("LINEBELOW", (0, 0), (0, -1), 0.8, MUTED),
                     ("BACKGROUND", (1, 0), (-1, 0), colors.HexColor("#EEF2F6")),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("VALIGN", (0, 0), (0, 0), "BOTTOM"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 2),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),

@@ -79,13 +79,14 @@ def body_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) 
         from handouts.pdf.qr import booking_block
 
         story.append(booking_block(*builder.booking, builder))
-    story.append(builder.para(clinic.disclaimer or builder.strings["disclaimer"], styles.body))
+    # The built-in warning signs already say the sheet does not replace the doctor:
+    # the disclaimer is printed once, here, when the clinic wrote its own or there is no panel.
+    if clinic.disclaimer or not document.warning:
+        story.append(builder.para(clinic.disclaimer or builder.strings["disclaimer"], styles.body))
     if document.tracker:
-        heading = builder.para(builder.strings["tracker_heading"], styles.section)
-        heading.keepWithNext = 0  # kept with the grid by the break below
-        tracker = Tracker(builder, document.tracker)
-        least = tracker.least_height(builder.width) + styles.section.leading * 2
-        story += [CondPageBreak(least), heading, builder.rule(), tracker]
+        # Its heading sits in the grid's empty corner cell: no heading line above it.
+        tracker = Tracker(builder, document.tracker, builder.strings["tracker_heading"])
+        story += [CondPageBreak(tracker.least_height(builder.width) + 8), Spacer(1, 8), tracker]
     if document.notes_box and document.notes_box.writing_lines:
         story.append(WriteIn(builder, builder.strings["write_heading"]))
     return story
@@ -163,6 +164,7 @@ def sheet_story(
     if top_height > TOP_MOST * geometry.frame_height:
         top_height, single = geometry.frame_height, True
     columns = columns_for(geometry, single)
+    builder.page_height = geometry.later_frame_height
     column_builder = builder.narrowed(columns.width)
     story: list[Flowable] = [NextPageTemplate("later")]
     story += top_part(builder, document, clinic)
