@@ -191,8 +191,11 @@ def render(
         lang=setup.lang,
     )
     options = RenderOptions(large_print)
-    path = render_to_file(request, setup.library, setup.clinic, output, options)
+    notices: list[str] = []
+    path = render_to_file(request, setup.library, setup.clinic, output, options, notices)
     click.echo(str(path))
+    for notice in notices:
+        click.echo(notice, err=True)
 
 
 @main.command()

@@ -11,6 +11,7 @@ from handouts.build.markup import build_document
 from handouts.build.plan import make_plan
 from handouts.build.request import Request
 from handouts.library.model import Library
+from handouts.render.fit import Fit, page_count, page_limit
 from handouts.render.output import chooses_name, free_name, resolve_target, write_atomically
 from handouts.workspace.clinic import Clinic
 
@@ -26,12 +27,21 @@ def render_bytes(
     request: Request, library: Library, clinic: Clinic, options: RenderOptions | None = None
 ) -> bytes:
     """Plan, fill, parse and lay out one handout; return its PDF bytes."""
+    return render_checked(request, library, clinic, options)[0]
+
+
+def render_checked(
+    request: Request, library: Library, clinic: Clinic, options: RenderOptions | None = None
+) -> tuple[bytes, Fit]:
+    """Render one handout; also say how many pages it took against its limit.
+
+    When it runs past the limit, its sections are measured to name the longest.
+    """
+    from handouts.library.strings import load_strings
     from handouts.pdf import PageOptions, render_pdf
     from handouts.render.provenance import INFO_KEY, for_plan
 
     options = options or RenderOptions()
-    from handouts.library.strings import load_strings
-
     plan = make_plan(request, library)
     document = build_document(fill_plan(plan, clinic))
     paper = request.paper or clinic.paper
@@ -39,7 +49,15 @@ def render_bytes(
     large_print = options.large_print or clinic.large_print
     stamp = for_plan(plan, large_print).to_json()
     page = PageOptions(paper, large_print)
-    return render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
+    data = render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
+    fit = Fit(page_count(data), page_limit(large_print))
+    if not fit.fits:
+        from handouts.pdf.measure import section_heights
+
+        heights, _ = section_heights(document, clinic, page)
+        longest = tuple(sorted(heights, key=lambda sid: -heights[sid]))
+        fit = Fit(fit.pages, fit.limit, longest)
+    return data, fit
 
 
 def held_by_another(path: Path, request: Request) -> bool:
@@ -63,8 +81,11 @@ def render_to_file(
     clinic: Clinic,
     output: Path | None,
     options: RenderOptions | None = None,
+    notices: list[str] | None = None,
 ) -> Path:
     """Render one handout and write it atomically; return the path written.
+
+    When it runs past one double-sided sheet, a one-line notice goes to `notices`.
 
     A file name chosen from the clinic's pattern never replaces another patient's
     handout: when the name is taken by a sheet made for someone else (or by a file
@@ -73,8 +94,10 @@ def render_to_file(
     target = resolve_target(output, request, clinic.file_pattern)
     if chooses_name(output):
         target = free_name(target, lambda path: held_by_another(path, request))
-    data = render_bytes(request, library, clinic, options)
+    data, fit = render_checked(request, library, clinic, options)
     write_atomically(target, data)
+    if notices is not None and not fit.fits:
+        notices.append(fit.notice())
     return target
 
 
