@@ -9,8 +9,8 @@ from tests.helpers import pdf_text, write_tree
 
 CSV = """\
 template,patient,practitioner,date,add,drop,notes,heat-use.minutes,stretch-holds.hold_seconds
-knee-dry-needling,Jane Doe,"Sam Lee, PT",2026-03-04,orthotics-advice heat-use,,Ice first day|Walk daily,20,
-knee-dry-needling,Jane Doe,,2026-03-04,,soreness-after-needling,,,60
+knee-dry-needling,Jane Doe,"Sam Lee, PT",2026-03-04,orthotics-advice,,Ice first day|Walk daily,20,
+knee-dry-needling,Jane Doe,,2026-03-04,,heat-use,,,60
 knee-acupuncture,John Roe,,2026-03-04,heat-use,,,90,
 knee-dry-needling,Jane Doe,,2026-03-04,,,,,
 knee-nope,Ann Poe,,2026-03-04,,,,,
@@ -59,9 +59,9 @@ def test_batch_rows_carry_their_choices(batch_dir, run):
     assert "Arch supports and shoes" in first
     second = pdf_text(out / "2026-03-04-knee-dry-needling-JD-2.pdf")
     assert "60 seconds" in second
-    assert "Soreness after dry needling" not in second
+    assert "Using moist heat at home" not in second
     inspected = run("inspect", str(out / "2026-03-04-knee-dry-needling-JD-2.pdf")).output
-    assert "drop: soreness-after-needling" in inspected
+    assert "drop: heat-use" in inspected
 
 
 def test_batch_combine_writes_one_pdf_in_row_order(batch_dir, run):

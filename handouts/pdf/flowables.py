@@ -247,8 +247,11 @@ class FlowableBuilder:
         groups: list[tuple[list[doc.Block], list[Flowable]]] = []
         for index, block in enumerate(blocks):
             flowables = self.block(block, style)
-            follows_heading = index > 0 and isinstance(blocks[index - 1], doc.Heading)
-            if groups and (follows_heading or isinstance(block, doc.Callout)):
+            previous = blocks[index - 1] if index > 0 else None
+            follows_heading = isinstance(previous, doc.Heading)
+            # A callout stays with what it comments on, except after a card (whole by itself).
+            comments = isinstance(block, doc.Callout) and not isinstance(previous, doc.Card)
+            if groups and (follows_heading or comments):
                 groups[-1][0].append(block)
                 groups[-1][1].extend(flowables)
             else:

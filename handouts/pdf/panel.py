@@ -110,7 +110,7 @@ def warning_panel(builder, section: doc.DocSection, phone: str) -> Flowable:
     phone_text = builder.strings["clinic_phone"].replace("{phone}", phone or WRITE_IN)
 
     def make(width: float) -> Flowable:
-        columns = 2 if width >= size * 38 and len(groups) > 1 else 1
+        columns = 2 if width >= size * 30 and len(groups) > 1 else 1
         cell_width = width / columns
         sub = builder.narrowed(cell_width - 22)
         rows: list[list] = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from handouts import document as doc
@@ -51,6 +52,11 @@ class Sized(Flowable):
         frame = getattr(self, "_frame", None)
         page = max(frame._height if frame is not None else aH, self.page_height)
         if self.keep and self._inner(aW).wrap(aW, page)[1] <= page:
+            if frame is not None and getattr(frame, "_atTop", False):
+                # At the top of a short frame (page 1's columns): go on to the next one.
+                from reportlab.platypus.doctemplate import FrameBreak
+
+                return [FrameBreak(), self]
             return []
         return self._inner(aW).split(aW, aH)
 
@@ -177,9 +183,14 @@ class Tracker(Flowable):
         builder = self.builder
         styles = builder.styles
         size = styles.body_size
-        day_width = size * 1.75
+        head = styles.table_cell.clone("day", alignment=1)
+        widest = max(
+            stringWidth(part, head.fontName, head.fontSize)
+            for day in self.tracker.days
+            for part in day.split("\n")
+        )
+        day_width = max(size * 1.6, widest + 6)
         label_width = width - day_width * len(self.tracker.days)
-        head = styles.table_cell.clone("day", fontName=styles.callout_label.fontName, alignment=1)
         corner = styles.card_title.clone("tracker_label", fontSize=size, leading=size * 1.2)
         header = [builder.para(self.label, corner) if self.label else ""]
         header += [builder.para(day, head) for day in self.tracker.days]

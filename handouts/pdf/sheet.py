@@ -47,8 +47,14 @@ def columns_for(geometry: PageGeometry, single: bool) -> Columns:
     return Columns(count, width)
 
 
-def top_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) -> list[Flowable]:
-    """Page 1's full-width part: title, meta line, notes, "Your plan", warning panel."""
+def top_part(
+    builder: FlowableBuilder, document: doc.Document, clinic: Clinic, panel_first: bool = False
+) -> list[Flowable]:
+    """Page 1's full-width part: title, meta line, notes, "Your plan", warning panel.
+
+    With `panel_first` (a page 1 too short for all of it, as in large print), the
+    warning panel comes before "Your plan" so that it stays whole on page 1.
+    """
     from handouts.pdf.panel import notes_panel, plan_summary, warning_panel
 
     styles = builder.styles
@@ -59,11 +65,9 @@ def top_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) -
     if document.notes_box and document.notes_box.notes:
         story.append(notes_panel(builder, document.notes_box.notes))
     points = document.plan_points()
-    if points:
-        story += plan_summary(builder, points)
-    if document.warning:
-        story.append(warning_panel(builder, document.warning, clinic.phone))
-    return story
+    plan = plan_summary(builder, points) if points else []
+    panel = [warning_panel(builder, document.warning, clinic.phone)] if document.warning else []
+    return story + (panel + plan if panel_first else plan + panel)
 
 
 def body_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) -> list[Flowable]:
@@ -159,14 +163,15 @@ def sheet_story(
     A top taller than TOP_MOST of the page (pages of notes) gets the whole first
     page and the rest flows in one full-width column.
     """
+    panel_first = False
     height = measure_height(top_part(builder, document, clinic), geometry.frame_width)
     top_height = height + TOP_SLACK
     if top_height > TOP_MOST * geometry.frame_height:
-        top_height, single = geometry.frame_height, True
+        top_height, single, panel_first = geometry.frame_height, True, True
     columns = columns_for(geometry, single)
     builder.page_height = geometry.later_frame_height
     column_builder = builder.narrowed(columns.width)
     story: list[Flowable] = [NextPageTemplate("later")]
-    story += top_part(builder, document, clinic)
+    story += top_part(builder, document, clinic, panel_first)
     story += body_part(column_builder, document, clinic)
     return story, columns, top_height
