@@ -117,12 +117,12 @@ def _build(
         leftMargin=geo.side,
         rightMargin=geo.side,
     )
-    story, columns, top_height = sheet_story(layout.builder, document, clinic, geo, single)
-    template.addPageTemplates(page_templates(geo, columns, top_height, layout.chrome.draw))
+    sheet = sheet_story(layout.builder, document, clinic, geo, single)
+    template.addPageTemplates(page_templates(geo, sheet, layout.chrome.draw))
     canvasmaker = canvas_class(layout.styles, date)
     if info:
         canvasmaker = with_info(canvasmaker, info)
-    template.build(story, canvasmaker=canvasmaker)
+    template.build(sheet.story, canvasmaker=canvasmaker)
     return buffer.getvalue()
 
 

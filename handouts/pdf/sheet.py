@@ -48,14 +48,14 @@ def columns_for(geometry: PageGeometry, single: bool) -> Columns:
 
 
 def top_part(
-    builder: FlowableBuilder, document: doc.Document, clinic: Clinic, panel_first: bool = False
+    builder: FlowableBuilder, document: doc.Document, clinic: Clinic, panel: str = "after"
 ) -> list[Flowable]:
     """Page 1's full-width part: title, meta line, notes, "Your plan", warning panel.
 
-    With `panel_first` (a page 1 too short for all of it, as in large print), the
-    warning panel comes before "Your plan" so that it stays whole on page 1.
+    `panel` is "after" the plan, "before" it (a page 1 too short for all of it, as in
+    large print: the panel then stays whole on page 1), or "none" (drawn on page 2).
     """
-    from handouts.pdf.panel import notes_panel, plan_summary, warning_panel
+    from handouts.pdf.panel import notes_panel, plan_summary
 
     styles = builder.styles
     story: list[Flowable] = [builder.para(document.title, styles.title)]
@@ -66,8 +66,16 @@ def top_part(
         story.append(notes_panel(builder, document.notes_box.notes))
     points = document.plan_points()
     plan = plan_summary(builder, points) if points else []
-    panel = [warning_panel(builder, document.warning, clinic.phone)] if document.warning else []
-    return story + (panel + plan if panel_first else plan + panel)
+    box = [panel_of(builder, document, clinic)] if document.warning and panel != "none" else []
+    return story + (box + plan if panel == "before" else plan + box)
+
+
+def panel_of(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) -> Flowable:
+    """The warning-signs panel of `document` (which has one)."""
+    from handouts.pdf.panel import warning_panel
+
+    assert document.warning is not None
+    return warning_panel(builder, document.warning, clinic.phone)
 
 
 def body_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) -> list[Flowable]:
@@ -110,10 +118,23 @@ def measure_height(flowables: list[Flowable], width: float) -> float:
     return 100_000 - frame._y
 
 
-def page_templates(
-    geometry: PageGeometry, columns: Columns, top_height: float, on_page
-) -> list[PageTemplate]:
-    """The first page (top frame, then columns) and the later pages (columns only)."""
+@dataclass
+class Sheet:
+    """A laid-out plan: the story, the columns, page 1's top frame, and a panel kept for page 2."""
+
+    story: list[Flowable]
+    columns: Columns
+    top_height: float
+    page_two_panel: Flowable | None = None
+    panel_height: float = 0.0
+
+
+def page_templates(geometry: PageGeometry, sheet: Sheet, on_page) -> list[PageTemplate]:
+    """The first page (top frame, then columns) and the later pages (columns only).
+
+    With a panel kept for page 2, page 2 draws it at the top and its columns start under it.
+    """
+    columns = sheet.columns
 
     def column_frames(prefix: str, height: float) -> list[Frame]:
         return [
@@ -131,12 +152,12 @@ def page_templates(
             for index in range(columns.count)
         ]
 
-    first_body = geometry.frame_height - top_height
+    first_body = geometry.frame_height - sheet.top_height
     top = Frame(
         geometry.side,
         geometry.frame_bottom + first_body,
         geometry.frame_width,
-        top_height,
+        sheet.top_height,
         0,
         0,
         0,
@@ -145,8 +166,23 @@ def page_templates(
     )
     first = [top, *column_frames("first", first_body)] if first_body > 0 else [top]
     later = column_frames("later", geometry.later_frame_height)
+    if sheet.page_two_panel is None:
+        return [
+            PageTemplate("first", first, onPage=on_page),
+            PageTemplate("later", later, onPage=on_page),
+        ]
+    panel, height = sheet.page_two_panel, sheet.panel_height
+
+    def with_panel(canvas, document) -> None:
+        on_page(canvas, document)
+        top_y = geometry.frame_bottom + geometry.later_frame_height
+        panel.wrap(geometry.frame_width, height)
+        panel.drawOn(canvas, geometry.side, top_y - height)
+
+    second = column_frames("second", geometry.later_frame_height - height)
     return [
         PageTemplate("first", first, onPage=on_page),
+        PageTemplate("second", second, onPage=with_panel),
         PageTemplate("later", later, onPage=on_page),
     ]
 
@@ -157,21 +193,36 @@ def sheet_story(
     clinic: Clinic,
     geometry: PageGeometry,
     single: bool,
-) -> tuple[list[Flowable], Columns, float]:
-    """The story, the columns and page 1's top-frame height.
+) -> Sheet:
+    """Lay out the story; choose where the warning panel goes so it is never split.
 
-    A top taller than TOP_MOST of the page (pages of notes) gets the whole first
-    page and the rest flows in one full-width column.
+    It goes after "Your plan" on page 1; if page 1 is too short for both (large print),
+    before it; if it does not fit on page 1 even so, at the top of page 2. A top taller
+    than TOP_MOST of the page (pages of notes) gets the whole first page, one column.
     """
-    panel_first = False
-    height = measure_height(top_part(builder, document, clinic), geometry.frame_width)
-    top_height = height + TOP_SLACK
-    if top_height > TOP_MOST * geometry.frame_height:
-        top_height, single, panel_first = geometry.frame_height, True, True
-    columns = columns_for(geometry, single)
     builder.page_height = geometry.later_frame_height
+    limit = TOP_MOST * geometry.frame_height
+    panel, kept, kept_height = "after", None, 0.0
+    height = measure_height(top_part(builder, document, clinic), geometry.frame_width)
+    if height + TOP_SLACK > limit and document.warning:
+        panel = "before"
+        ahead = top_part(builder, document, clinic, "none")
+        without_plan = (
+            [f for f in ahead if f not in ahead[-1:]] if document.plan_points() else ahead
+        )
+        box = panel_of(builder, document, clinic)
+        fits = measure_height([*without_plan, box], geometry.frame_width) <= geometry.frame_height
+        if not fits:
+            panel, kept = "none", panel_of(builder, document, clinic)
+            kept_height = measure_height([kept], geometry.frame_width)
+    top = top_part(builder, document, clinic, panel)
+    top_height = measure_height(top, geometry.frame_width) + TOP_SLACK
+    if top_height > limit:
+        top_height, single = geometry.frame_height, True
+    columns = columns_for(geometry, single)
     column_builder = builder.narrowed(columns.width)
-    story: list[Flowable] = [NextPageTemplate("later")]
-    story += top_part(builder, document, clinic, panel_first)
+    # Page 2 (with the kept panel, if any), then the later pages over and over.
+    story: list[Flowable] = [NextPageTemplate(["second", "*", "later"] if kept else "later")]
+    story += top_part(builder, document, clinic, panel)
     story += body_part(column_builder, document, clinic)
-    return story, columns, top_height
+    return Sheet(story, columns, top_height, kept, kept_height)
