@@ -230,6 +230,14 @@ class FlowableBuilder:
         body = self.blocks(section.blocks, self.styles.body)
         if not body:
             return heading
+        if isinstance(body[0], Paragraph):
+            # A paragraph may break after its first lines: the heading needs room for
+            # itself and three lines of it, not for all of it (short page-1 columns).
+            title = heading[0]
+            title.keepWithNext = 0
+            room = title.wrap(self.width, 1000)[1] + self.styles.section.spaceBefore + 14
+            room += 3 * self.styles.body.leading
+            return [CondPageBreak(room), *heading, *body]
         first = body[0]._content if isinstance(body[0], KeepTogetherIfShort) else body[:1]
         return [
             CondPageBreak(self.styles.body_size * 6),
