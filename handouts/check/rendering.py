@@ -98,7 +98,7 @@ def _too_long(where: str, fit: Fit) -> Finding:
         f"with its default sections the handout runs to {fit.pages} pages, past {fit.limit} "
         f"(one double-sided sheet); make its longest sections ({names}) optional or shorter"
     )
-    return Finding("warning", "fit", Problem(where, message))
+    return Finding("info", "fit", Problem(where, message))  # reported, not a failure
 
 
 def _fill_extremes(section: Section, context: CheckContext) -> Iterator[Finding]:

@@ -113,10 +113,12 @@ def warning_panel(builder, section: doc.DocSection, phone: str) -> Flowable:
         columns = 2 if width >= size * 30 and len(groups) > 1 else 1
         cell_width = width / columns
         sub = builder.narrowed(cell_width - 22)
-        rows: list[list] = [
-            [builder.para(section.title, styles.panel_title)] + [""] * (columns - 1)
-        ]
-        rows.append([builder.para(phone_text, styles.phone)] + [""] * (columns - 1))
+        pad = [""] * (columns - 1)
+        heading: list[Flowable] = [builder.para(section.title, styles.panel_title)]
+        heading.append(builder.para(phone_text, styles.phone))
+        if builder.booking:
+            heading = [booked(builder, heading, width - 22)]
+        rows: list[list] = [[heading, *pad]]
         if lead:
             rows.append([builder.narrowed(width - 22).blocks(tuple(lead), styles.body, keep=False)])
             rows[-1] += [""] * (columns - 1)
@@ -142,3 +144,32 @@ def warning_panel(builder, section: doc.DocSection, phone: str) -> Flowable:
         return table
 
     return Sized(make, keep=True, space_after=8)
+
+
+BOOKING_QR = 64  # points: small, but a phone camera reads it at arm's length
+
+
+def booked(builder, heading: list[Flowable], width: float) -> Table:
+    """The panel's title and phone with the booking QR code and its label beside them."""
+    from handouts.pdf.qr import qr_drawing
+
+    link, label = builder.booking
+    size = BOOKING_QR * builder.styles.body_size / 12
+    side_width = max(size, width * 0.3)
+    side: list[Flowable] = []
+    if label:
+        side.append(builder.para(label, builder.styles.callout_label))
+    side.append(qr_drawing(link, size))
+    table = Table([[heading, side]], colWidths=[width - side_width, side_width])
+    table.setStyle(
+        builder.table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table

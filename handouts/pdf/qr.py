@@ -27,7 +27,7 @@ def qr_drawing(link: str, size: float = QR_SIZE) -> Drawing:
 def booking_block(link: str, label: str, builder: FlowableBuilder) -> Flowable:
     """The clinic's label, the QR code, and the link printed under it, kept together."""
     styles = builder.styles
-    link_style = styles.body.clone("link", fontSize=styles.body_size * 0.9, spaceBefore=2)
+    link_style = styles.body.clone("link", spaceBefore=2)  # 12 pt like every printed word
     drawing = qr_drawing(link)
     drawing.hAlign = "LEFT"
     parts: list[Flowable] = [Spacer(1, 12)]

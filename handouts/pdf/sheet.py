@@ -87,7 +87,7 @@ def body_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) 
     story += builder.blocks(document.intro, styles.intro)
     for section in document.sections:
         story += builder.section(section)
-    if builder.booking:
+    if builder.booking and not document.warning:  # else it sits by the phone, in the panel
         from handouts.pdf.qr import booking_block
 
         story.append(booking_block(*builder.booking, builder))
