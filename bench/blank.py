@@ -75,7 +75,7 @@ def handouts(langs: list[str]) -> list[tuple[str, bytes]]:
     """Every built-in template in each language, Letter and A4, and large print (Letter)."""
     from handouts.build.request import Request
     from handouts.library.loader import load_library
-    from handouts.render.pipeline import RenderOptions, render_bytes
+    from handouts.render.pipeline import render_bytes
     from handouts.workspace.clinic import Clinic
 
     made = []
@@ -85,9 +85,14 @@ def handouts(langs: list[str]) -> list[tuple[str, bytes]]:
         for template in sorted(library.templates):
             for paper, large in (("letter", False), ("a4", False), ("letter", True)):
                 request = Request(
-                    template=template, patient="Jane Doe", date=DATE, lang=lang, paper=paper
+                    template=template,
+                    patient="Jane Doe",
+                    date=DATE,
+                    lang=lang,
+                    paper=paper,
+                    large_print=large,
                 )
-                data = render_bytes(request, library, clinic, RenderOptions(large))
+                data = render_bytes(request, library, clinic)
                 name = f"{template} {lang} {paper}{' large print' if large else ''}"
                 made.append((name, data))
     return made

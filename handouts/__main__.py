@@ -1,3 +1,3 @@
 from handouts.cli.main import main
 
-main()
+main(prog_name="handouts")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -128,3 +129,29 @@ class Document:
 def plain_text(spans: Inline) -> str:
     """The text of some spans without styling."""
     return "".join(span.text for span in spans)
+
+
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block, depth first: a list's items and a callout's contents follow their holder.
+
+    The one walk of the tree: font coverage, the text view, readability and checks use it.
+    """
+    for block in blocks:
+        yield block
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                yield from walk(item)
+        elif isinstance(block, (Callout, Card)):
+            yield from walk(block.blocks)
+
+
+def own_texts(block: Block) -> list[str]:
+    """The texts a block holds itself, not in the blocks inside it: a paragraph's or
+    heading's text, a table's header and cells."""
+    if isinstance(block, (Paragraph, Heading)):
+        return [plain_text(block.spans)]
+    if isinstance(block, Table):
+        return [plain_text(cell) for cell in (*block.header, *(c for r in block.rows for c in r))]
+    if isinstance(block, Card):
+        return [plain_text(block.title), *(item.value for item in block.dose)]
+    return []

@@ -33,7 +33,7 @@ def test_batch_makes_good_rows_reports_bad_ones_and_fails(batch_dir, run, jobs):
     assert "made 4, failed 2, in " + str(out) in result.stdout
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == [
-        "error: batch.csv:4: heat-use.minutes must be a whole number from 5 to 30 minutes"
+        "error: batch.csv:4: heat-use.minutes must be a whole number from 5 to 20 minutes"
         ' (got "90")',
         'error: batch.csv:6: template: no template "knee-nope"; templates are knee-acupuncture, '
         "knee-dry-needling, knee-muscle-balance, knee-natural-relief, knee-self-massage",

@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-import handouts.check.report
-from handouts.check.report import Finding, register_check
+import handouts.check
+from handouts.check.findings import Finding
 from handouts.errors import Problem
 from handouts.library.loader import builtin_root
-from tests.helpers import write_tree
+from tests.helpers import pdf_text, write_tree
 
 SECTION = """
 ---
@@ -66,8 +66,18 @@ def test_json_output_for_scripts(run):
     report = json.loads(result.output)
     assert report["ok"] is True
     assert report["counts"]["error"] == 0
+
+
+def test_json_findings_carry_their_place(run, tmp_path):
+    hard = SECTION.replace("Hold the ice pack", HARD_WORDS + " Hold the ice pack")
+    root = workspace(
+        tmp_path, {"content/en/ice-use.md": hard, "templates/ice-sheet.yaml": TEMPLATE}
+    )
+    report = json.loads(run("check", "--format", "json", str(root)).output)
+    assert report["findings"], "a hard section must give at least one finding"
     for finding in report["findings"]:
         assert set(finding) >= {"level", "check", "where", "line", "field", "message"}
+    assert any(f["where"].endswith("ice-use.md") for f in report["findings"])
 
 
 def test_a_good_workspace_passes(run, tmp_path):
@@ -159,7 +169,7 @@ def test_files_the_loader_never_reads_are_reported(run, tmp_path):
     root = workspace(
         tmp_path,
         {
-            "templates/ice-sheet.yml": TEMPLATE,
+            "templates/ice-sheet.txt": TEMPLATE,
             "content/ice-use.md": SECTION,
             "content/en/.gitkeep": "",
         },
@@ -168,13 +178,44 @@ def test_files_the_loader_never_reads_are_reported(run, tmp_path):
     warnings = [x for x in lines_of(result) if x.startswith("warning")]
     assert len(warnings) == 2, result.output
     assert any(
-        "templates/ice-sheet.yml: is never read; a template must be saved as "
+        "templates/ice-sheet.txt: is never read; a template must be saved as "
         "templates/ice-sheet.yaml" in x
         for x in warnings
     )
     assert any(
         "content/ice-use.md: is never read; a section must be saved as" in x for x in warnings
     )
+
+
+def test_a_yml_template_is_read_like_a_yaml_one(run, tmp_path):
+    root = workspace(
+        tmp_path, {"templates/ice-sheet.yml": TEMPLATE, "content/en/ice-use.md": SECTION}
+    )
+    assert run("check", "--strict", str(root)).exit_code == 0
+    out = tmp_path / "ice.pdf"
+    result = run("render", "ice-sheet", "--workspace", str(root), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Using ice" in pdf_text(out)
+
+
+def test_an_unknown_category_is_a_located_error(run, tmp_path):
+    section = SECTION.replace("category: self-care", "category: selfcare")
+    root = workspace(tmp_path, {"content/en/ice-use.md": section})
+    result = run("check", str(root))
+    assert result.exit_code == 3
+    assert (
+        'content/en/ice-use.md:4: category: "selfcare" is not a category '
+        '(did you mean "self-care"?)' in result.output
+    )
+
+
+def test_a_tab_indented_yaml_file_is_a_located_error_in_our_words(run, tmp_path):
+    root = workspace(
+        tmp_path, {"templates/ice-sheet.yaml": TEMPLATE.replace("  - ice-use", "\t- ice-use")}
+    )
+    result = run("check", str(root))
+    assert result.exit_code == 3
+    assert "templates/ice-sheet.yaml:4: YAML: a tab is used to indent this line" in result.output
 
 
 def test_overrides_that_change_nothing_or_are_shadowed_are_reported(run, tmp_path):
@@ -224,12 +265,10 @@ def test_an_override_of_a_builtin_section_is_noted(run, tmp_path):
 
 
 def test_a_plugged_in_check_adds_its_findings(run, monkeypatch):
-    monkeypatch.setattr(handouts.check.report, "_CHECKS", list(handouts.check.report._CHECKS))
-
     def brand(context):
         yield Finding("error", "brand", Problem("clinic.yaml", "colour contrast 2.1:1", line=4))
 
-    register_check("brand", brand)
+    monkeypatch.setattr(handouts.check, "CHECKS", (*handouts.check.CHECKS, brand))
     result = run("check")
     assert result.exit_code == 3
     assert "error brand clinic.yaml:4: colour contrast 2.1:1" in lines_of(result)

@@ -49,7 +49,7 @@ def test_show_bad_value_is_located(run):
     result = run("show", "heat-use", "--set", "minutes=99")
     assert result.exit_code == 4
     assert result.stderr.strip() == (
-        "error: --set minutes=99: heat-use.minutes must be a whole number from 5 to 30 "
+        "error: --set minutes=99: heat-use.minutes must be a whole number from 5 to 20 "
         'minutes (got "99")'
     )
 

@@ -164,7 +164,9 @@ def test_broken_library_stops_the_cli_with_exit_3(tmp_path, run, monkeypatch):
             "templates/basic.yaml": GOOD_TEMPLATE,
         },
     )
-    monkeypatch.setattr("handouts.workspace.folder.builtin_root", lambda: LibraryRoot(tmp_path, "test"))
+    monkeypatch.setattr(
+        "handouts.workspace.folder.builtin_root", lambda: LibraryRoot(tmp_path, "test")
+    )
     result = run("render", "basic", "-o", str(tmp_path / "out.pdf"))
     assert result.exit_code == 3
     assert result.stderr.strip() == (

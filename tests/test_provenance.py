@@ -8,6 +8,7 @@ import json
 import pytest
 from pypdf import PdfReader
 
+from handouts.build.intake import intake
 from handouts.build.request import ParamSetting, Request
 from handouts.library.loader import builtin_root
 
@@ -67,6 +68,7 @@ def test_inspect_prints_the_embedded_request(tmp_path, run):
         'Ice (not heat) for the first day; "\\" and <b>tags</b> stay text.'
     )
     assert set(data["sections"]) == {
+        "about-dry-needling",
         "soreness-after-needling",
         "stretch-holds",
         "orthotics-advice",
@@ -148,4 +150,4 @@ def test_embedded_request_is_one_info_entry(tmp_path, run):
 )
 def test_request_round_trips_through_plain_data(request_):
     data = json.loads(json.dumps(request_.to_dict()))
-    assert Request.from_dict(data) == request_
+    assert intake(data) == request_

@@ -83,13 +83,15 @@ def format_date(date: dt.date, lang: str) -> str:
     return babel_format_date(date, format="long", locale=lang)
 
 
-def base_context(request: Request, clinic: Clinic) -> dict[str, Any]:
-    """What every text may use: patient, practitioner, clinic and date."""
+def base_context(request: Request, clinic: Clinic, treatment: str = "") -> dict[str, Any]:
+    """What every text may use: patient, practitioner, clinic, date and the sheet's
+    treatment (its template's `treatment:`; "" outside a handout or when not given)."""
     return {
         "patient": request.patient,
         "practitioner": request.practitioner,
         "clinic": clinic.as_context(),
         "date": format_date(request.date, request.lang),
+        "treatment": treatment,
     }
 
 
@@ -114,8 +116,8 @@ def fill_section(section: Section, values: dict[str, Any], context: dict[str, An
 
 def fill_plan(plan: Plan, clinic: Clinic) -> FilledHandout:
     """Fill the intro and every section; raise LibraryError listing every failure."""
-    context = base_context(plan.request, clinic)
     template = plan.template
+    context = base_context(plan.request, clinic, template.treatment)
     problems: list[Problem] = []
     intro = _fill(template.intro, context, template.path, template.intro_line, "intro", problems)
     sections = []

@@ -10,8 +10,6 @@ from handouts.errors import Problem, RequestError, did_you_mean, one_of
 from handouts.library.model import Library, Section, Template
 from handouts.library.params import ParamValueError
 
-SAFETY_CATEGORY = "safety"
-
 
 @dataclass(frozen=True)
 class PlannedSection:
@@ -45,20 +43,12 @@ def make_plan(request: Request, library: Library) -> Plan:
     problems: list[Problem] = []
     order = _choose_sections(request, template, library, problems)
     overrides = {entry.section_id: entry.params for entry in template.entries}
-    settings = _group_settings(request, order, library, problems)
+    settings = group_settings(request.settings, order, library, problems)
     planned = []
     for section_id in order:
         section = library.sections[section_id]
-        values = section.defaults()
-        values.update(overrides.get(section_id, {}))
-        for setting in settings.get(section_id, []):
-            spec = section.params[setting.name]
-            try:
-                values[setting.name] = spec.convert(setting.value)
-            except ParamValueError as exc:
-                problems.append(Problem(setting.origin, f"{section_id}.{setting.name} {exc}"))
-        for name, spec in section.params.items():
-            values[name] = spec.convert(values[name])
+        base = overrides.get(section_id, {})
+        values = section_values(section, base, settings.get(section_id, []), problems)
         planned.append(PlannedSection(section, values))
     if problems:
         raise RequestError(problems)
@@ -97,7 +87,7 @@ def _choose_sections(
                 )
             )
         else:
-            order.insert(_insert_point(order, library), section_id)
+            order.insert(library.insert_point(order), section_id)
     for section_id in dict.fromkeys(request.drop):
         if section_id in request.add or section_id in (request.sections or ()):
             continue  # reported by _check_contradictions
@@ -142,21 +132,35 @@ def _check_contradictions(request: Request, problems: list[Problem]) -> None:
                 )
 
 
-def _insert_point(order: list[str], library: Library) -> int:
-    """Added sections go before the closing safety sections, so those stay last."""
-    point = len(order)
-    while point > 0 and library.sections[order[point - 1]].category == SAFETY_CATEGORY:
-        point -= 1
-    return point
+def section_values(
+    section: Section,
+    base: dict[str, Any],
+    settings: list[ParamSetting],
+    problems: list[Problem],
+) -> dict[str, Any]:
+    """A section's values: its defaults, then `base` (the template's), then `settings`
+    (checked by `group_settings`); a value that does not fit its param is a problem."""
+    values = section.defaults()
+    values.update(base)
+    for setting in settings:
+        spec = section.params[setting.name]
+        try:
+            values[setting.name] = spec.convert(setting.value)
+        except ParamValueError as exc:
+            problems.append(Problem(setting.origin, f"{section.id}.{setting.name} {exc}"))
+    for name, spec in section.params.items():
+        values[name] = spec.convert(values[name])
+    return values
 
 
-def _group_settings(
-    request: Request, order: list[str], library: Library, problems: list[Problem]
-) -> dict[str, list]:
-    """Check each --set names a section in the handout and a param it has."""
-    grouped: dict[str, list] = {}
+def group_settings(
+    settings: tuple[ParamSetting, ...], order: list[str], library: Library, problems: list[Problem]
+) -> dict[str, list[ParamSetting]]:
+    """Check each setting names a section in the handout (`order`) and a param it has,
+    once; group the good ones by section."""
+    grouped: dict[str, list[ParamSetting]] = {}
     first: dict[tuple[str, str], ParamSetting] = {}
-    for setting in request.settings:
+    for setting in settings:
         key = (setting.section_id, setting.name)
         if key in first:
             problems.append(

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 
 from handouts.build.fill import fill_section, section_context
 from handouts.build.markup import parse_markdown
-from handouts.check.report import CheckContext, Finding, findings_of
-from handouts.errors import HandoutsError, Problem
+from handouts.check.findings import CheckContext, Finding, findings_of
+from handouts.errors import HandoutsError
 from handouts.library.model import Library
 from handouts.workspace.clinic import Clinic
 from handouts.workspace.folder import Workspace, load_clinic
@@ -29,7 +29,7 @@ def clinic_with_findings(workspace: Workspace) -> tuple[Clinic, list[Finding]]:
 
 def fonts_check(context: CheckContext) -> Iterable[Finding]:
     """Every character the library and brand can print has a font (errors otherwise)."""
-    from handouts.pdf.coverage import HOW_TO_ADD
+    from handouts.pdf.coverage import missing_glyphs
     from handouts.pdf.fonts import font_set
 
     texts = list(_printed_texts(context))
@@ -38,15 +38,8 @@ def fonts_check(context: CheckContext) -> Iterable[Finding]:
     except HandoutsError as error:
         yield from findings_of("fonts", error)
         return
-    seen: set[str] = set()
-    for where, text in texts:
-        missing = [char for char in fonts.missing(text) if char not in seen]
-        if missing:
-            seen.update(missing)
-            listed = ", ".join(f'"{char}" (U+{ord(char):04X})' for char in missing)
-            yield Finding(
-                "error", "fonts", Problem(where, f"no font can print {listed}; {HOW_TO_ADD}")
-            )
+    for problem in missing_glyphs(texts, fonts):
+        yield Finding("error", "fonts", problem)
 
 
 def _printed_texts(context: CheckContext) -> Iterator[tuple[str, str]]:

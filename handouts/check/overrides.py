@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from handouts.check.report import CheckContext, Finding
+from handouts.check.findings import CheckContext, Finding
 from handouts.errors import Problem
 from handouts.library.languages import LANG_PATTERN
-from handouts.library.loader import LibraryRoot
+from handouts.library.loader import TEMPLATE_SUFFIXES, LibraryRoot, template_files
 from handouts.library.model import Library
 from handouts.library.strings import STRINGS_FILE
 
@@ -47,7 +47,7 @@ def _unread_files(root: LibraryRoot) -> Iterator[Finding]:
         if path.is_dir() or path.name.startswith("."):
             continue
         in_language = path.parent.parent == templates and LANG_PATTERN.match(path.parent.name)
-        if path.suffix == ".yaml" and (path.parent == templates or in_language):
+        if path.suffix in TEMPLATE_SUFFIXES and (path.parent == templates or in_language):
             continue
         yield _never_read(path, root, f"a template must be saved as templates/{path.stem}.yaml")
 
@@ -62,9 +62,9 @@ def _layers(roots: list[LibraryRoot]) -> dict[str, list[tuple[Path, LibraryRoot]
     for root in roots:
         for path in sorted(root.path.glob("content/*/*.md")):
             found.setdefault(f"section {path.parent.name}/{path.stem}", []).append((path, root))
-        for path in sorted(root.path.glob("templates/*.yaml")):
+        for path in template_files(root.path / "templates"):
             found.setdefault(f"template {path.stem}", []).append((path, root))
-        for path in sorted(root.path.glob("templates/*/*.yaml")):
+        for path in sorted(p for f in root.path.glob("templates/*/") for p in template_files(f)):
             key = f"template {path.parent.name}/{path.stem}"
             found.setdefault(key, []).append((path, root))
     return found

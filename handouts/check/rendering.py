@@ -10,7 +10,7 @@ from typing import Any
 from handouts.build.fill import base_context, fill_section
 from handouts.build.markup import parse_markdown
 from handouts.build.request import ParamSetting, Request
-from handouts.check.report import CheckContext, Finding, findings_of
+from handouts.check.findings import CheckContext, Finding, findings_of
 from handouts.errors import HandoutsError, Problem
 from handouts.library.model import Library, Section
 from handouts.library.params import MAX_TEXT_LENGTH, ParamSpec

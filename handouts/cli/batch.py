@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from handouts.cli.options import workspace_options
+
+if TYPE_CHECKING:
+    from handouts.render.batch import Outcome
 
 
 @click.command()
@@ -64,15 +69,17 @@ def batch(
         raise click.UsageError("--duplex goes with --combine FILE.pdf")
     if combine is not None and combine.suffix.lower() != ".pdf":
         raise click.BadParameter("must name a .pdf file", param_hint="--combine")
-    runner.check_destinations(output, combine)
     jobs = jobs or runner.default_jobs()
     total = runner.count_rows(batch_file)
-    clinic = load_clinic(find_workspace(workspace))
-    default_lang = (lang or clinic.language).strip()
+    found = find_workspace(workspace)
+    clinic = load_clinic(found)
+    output = found.output_folder(output)
+    runner.check_destinations(output, combine)
     names = runner.Names(output, clinic.file_pattern)
     made, kept, failures = 0, [], []
-    outcomes = runner.run_batch(runner.read_rows(batch_file, default_lang), names, jobs, workspace)
+    outcomes = runner.run_batch(runner.read_rows(batch_file, clinic, lang), names, jobs, workspace)
     # The bar only on a terminal: off one, click would still print its label line.
+    progress: contextlib.AbstractContextManager[Iterable[Outcome]]
     if sys.stderr.isatty():
         progress = click.progressbar(outcomes, length=total, label="Rendering", file=sys.stderr)
     else:

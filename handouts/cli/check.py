@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from handouts.check.report import Finding
+    from handouts.check.findings import Finding
 
 CHECK_FAILED = 3
 
@@ -46,8 +46,9 @@ def check(roots: Sequence[Path], workspace: Path | None, strict: bool, output_fo
     should read at grade 8 or below. Exits 3 when there are errors (or
     warnings, with --strict).
     """
+    from handouts.check import run_checks
     from handouts.check.brand import clinic_with_findings
-    from handouts.check.report import counts, failed, run_checks
+    from handouts.check.findings import counts, failed
     from handouts.library.loader import LibraryRoot
     from handouts.workspace.folder import CLINIC_FILE, find_workspace
 
@@ -58,19 +59,19 @@ def check(roots: Sequence[Path], workspace: Path | None, strict: bool, output_fo
     library_roots = [LibraryRoot(path, "workspace") for path in roots] + found.roots()
     clinic, findings = clinic_with_findings(found)
     findings += run_checks(library_roots, clinic)
-    found = counts(findings)
+    tally = counts(findings)
     failing = failed(findings, strict)
     if output_format == "json":
         report = {
             "ok": not failing,
             "strict": strict,
-            "counts": found,
+            "counts": tally,
             "findings": [finding.as_dict() for finding in findings],
         }
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         click.echo(table(findings))
-        click.echo(summary(found, failing))
+        click.echo(summary(tally, failing))
     if failing:
         raise SystemExit(CHECK_FAILED)
 

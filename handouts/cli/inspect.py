@@ -60,7 +60,7 @@ def render_from(
     result = reprint(
         source,
         load_clinic(found),
-        output,
+        found.output_folder(output),
         lambda lang: load_workspace_library(found, lang, str(source), "lang"),
     )
     if result.changed:

@@ -10,14 +10,17 @@ from typing import Any
 import click
 
 from handouts import __version__
-from handouts.errors import HandoutsError
 from handouts.cli.options import (
     DateType,
+    complete_section,
+    complete_template,
     large_print_option,
     load_setup,
     output_option,
     workspace_options,
 )
+from handouts.errors import HandoutsError
+from handouts.typed_text import PAPERS
 
 EPILOG = """\b
 Examples:
@@ -36,6 +39,7 @@ Examples:
 LAZY_COMMANDS = {
     "batch": ("handouts.cli.batch", "batch", "Make one handout per row of a CSV or YAML file."),
     "check": ("handouts.cli.check", "check", "Check a library or workspace for mistakes."),
+    "copy": ("handouts.cli.copy", "copy", "Copy a built-in section or template in, to edit."),
     "init": ("handouts.cli.init", "init", "Write a clinic workspace to start from."),
     "inspect": ("handouts.cli.inspect", "inspect", "Print the request a handout was made from."),
     "new": ("handouts.cli.new", "new", "Make a handout by answering questions."),
@@ -48,7 +52,7 @@ class HandoutsCliError(click.ClickException):
     def __init__(self, error: HandoutsError) -> None:
         super().__init__(error.message)
         self.error = error
-        self.exit_code = error.exit_code
+        vars(self)["exit_code"] = error.exit_code  # click reads it from the instance
 
     def show(self, file: Any = None) -> None:
         for line in self.error.lines():
@@ -96,7 +100,7 @@ def main() -> None:
 
 
 @main.command(epilog=EPILOG)
-@click.argument("template", required=False)
+@click.argument("template", required=False, shell_complete=complete_template)
 @click.option(
     "--from",
     "from_pdf",
@@ -118,10 +122,23 @@ def main() -> None:
     "sections",
     multiple=True,
     metavar="ID",
+    shell_complete=complete_section,
     help="Use exactly these sections, in this order (repeatable).",
 )
-@click.option("--add", multiple=True, metavar="ID", help="Add a section (repeatable).")
-@click.option("--drop", multiple=True, metavar="ID", help="Leave out a section (repeatable).")
+@click.option(
+    "--add",
+    multiple=True,
+    metavar="ID",
+    shell_complete=complete_section,
+    help="Add a section (repeatable).",
+)
+@click.option(
+    "--drop",
+    multiple=True,
+    metavar="ID",
+    shell_complete=complete_section,
+    help="Leave out a section (repeatable).",
+)
 @click.option(
     "--set",
     "settings",
@@ -138,7 +155,7 @@ def main() -> None:
 )
 @click.option(
     "--paper",
-    type=click.Choice(["letter", "a4"], case_sensitive=False),
+    type=click.Choice(PAPERS, case_sensitive=False),
     default=None,
     help="Paper size (default: the clinic's, else letter).",
 )
@@ -158,15 +175,15 @@ def render(
     settings: Sequence[str],
     notes: Sequence[str],
     paper: str | None,
-    large_print: bool,
+    large_print: bool | None,
     workspace: Path | None,
     lang: str | None,
     verbose: bool,
     output: Path | None,
 ) -> None:
     """Render TEMPLATE as a PDF handout and print the path written."""
-    from handouts.build.request import ParamSetting, Request
-    from handouts.render.pipeline import RenderOptions, render_to_file
+    from handouts.build.intake import intake
+    from handouts.render.pipeline import render_to_file
 
     if from_pdf is not None or template is None:
         from handouts.cli.inspect import refuse_with_from, render_from
@@ -177,22 +194,24 @@ def render(
     setup = load_setup(workspace, lang)
     if verbose:
         click.echo(f"{setup.description}; language: {setup.lang}", err=True)
-    request = Request(
-        template=template,
-        patient=patient.strip(),
-        practitioner=setup.clinic.default_practitioner(practitioner),
-        date=date or dt.date.today(),
-        sections=tuple(sections) if sections else None,
-        add=tuple(add),
-        drop=tuple(drop),
-        settings=tuple(ParamSetting.parse(text) for text in settings),
-        notes=tuple(note for note in notes if note.strip()),
-        paper=paper.lower() if paper else None,
-        lang=setup.lang,
-    )
-    options = RenderOptions(large_print)
+    typed = {
+        "template": template,
+        "patient": patient,
+        "practitioner": practitioner,
+        "date": date,
+        "sections": list(sections),
+        "add": list(add),
+        "drop": list(drop),
+        "set": list(settings),
+        "notes": list(notes),
+        "paper": paper,
+        "large_print": large_print,
+        "lang": setup.lang,
+    }
+    request = intake(typed, setup.clinic, library=setup.library)
+    folder = setup.workspace.output_folder(output)
     notices: list[str] = []
-    path = render_to_file(request, setup.library, setup.clinic, output, options, notices)
+    path = render_to_file(request, setup.library, setup.clinic, folder, notices)
     click.echo(str(path))
     for notice in notices:
         click.echo(notice, err=True)
@@ -221,7 +240,7 @@ def templates(workspace: Path | None, lang: str | None) -> None:
 
 
 @main.command()
-@click.argument("section_id", metavar="ID")
+@click.argument("section_id", metavar="ID", shell_complete=complete_section)
 @click.option(
     "--set",
     "settings",

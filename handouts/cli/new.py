@@ -18,14 +18,15 @@ from handouts.cli.options import (
 @output_option
 @large_print_option
 @workspace_options
-def new(output: Path | None, large_print: bool, workspace: Path | None, lang: str | None) -> None:
+def new(
+    output: Path | None, large_print: bool | None, workspace: Path | None, lang: str | None
+) -> None:
     """Make a handout step by step: template, patient, sections, values, notes."""
     from handouts.cli.prompts import ask_request
-    from handouts.render.pipeline import RenderOptions, render_to_file
+    from handouts.render.pipeline import render_to_file
 
     setup = load_setup(workspace, lang)
     library, clinic = setup.library, setup.clinic
-    default_practitioner = clinic.practitioners[0] if clinic.practitioners else ""
-    request = ask_request(library, default_practitioner)
-    path = render_to_file(request, library, clinic, output, RenderOptions(large_print))
+    request = ask_request(library, clinic, setup.lang, large_print)
+    path = render_to_file(request, library, clinic, setup.workspace.output_folder(output))
     click.echo(f"Wrote {path}")

@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from click.shell_completion import CompletionItem
 
 if TYPE_CHECKING:
     from handouts.library.model import Library
     from handouts.workspace.clinic import Clinic
+    from handouts.workspace.folder import Workspace
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -49,7 +51,9 @@ def output_option(command: F) -> F:
 def large_print_option(command: F) -> F:
     """Add --large-print."""
     return click.option(
-        "--large-print", is_flag=True, help="Body text 16 pt for low-vision readers."
+        "--large-print/--no-large-print",
+        default=None,
+        help="Body text 16 pt for low-vision readers (default: the clinic's choice).",
     )(command)
 
 
@@ -61,6 +65,7 @@ class Setup:
     clinic: Clinic
     lang: str
     library: Library
+    workspace: Workspace
 
 
 def load_setup(workspace: Path | None, lang: str | None) -> Setup:
@@ -76,7 +81,7 @@ def load_setup(workspace: Path | None, lang: str | None) -> Setup:
     clinic = load_clinic(found)
     chosen = (clinic.language if lang is None else lang).strip()
     library = load_workspace_library(found, chosen, CLINIC_FILE if lang is None else "--lang")
-    return Setup(found.describe(), clinic, chosen, library)
+    return Setup(found.describe(), clinic, chosen, library, found)
 
 
 class DateError(click.BadParameter):
@@ -94,10 +99,43 @@ class DateType(click.ParamType):
     def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
         if isinstance(value, dt.date):
             return value
-        from handouts.build.request import parse_date
+        from handouts.typed_text import parse_date
 
         try:
             return parse_date(str(value))
         except ValueError as exc:
             option = param.opts[0] if param is not None and param.opts else "date"
             raise DateError(f"{option}: {exc}", ctx, param) from None
+
+
+def _library_for_completion(ctx: click.Context) -> Library | None:
+    """The library the command would use, or None when it cannot load (complete nothing)."""
+    from handouts.errors import HandoutsError
+
+    try:
+        return load_setup(ctx.params.get("workspace"), ctx.params.get("lang")).library
+    except HandoutsError:
+        return None
+
+
+def _matching(names: Any, incomplete: str) -> list[CompletionItem]:
+    return [CompletionItem(name) for name in sorted(names) if name.startswith(incomplete)]
+
+
+def complete_template(ctx: click.Context, param: Any, incomplete: str) -> list[CompletionItem]:
+    """Shell completion: template ids of the workspace and the built-in library."""
+    library = _library_for_completion(ctx)
+    return _matching(library.templates if library else (), incomplete)
+
+
+def complete_section(ctx: click.Context, param: Any, incomplete: str) -> list[CompletionItem]:
+    """Shell completion: section ids of the workspace and the built-in library."""
+    library = _library_for_completion(ctx)
+    return _matching(library.sections if library else (), incomplete)
+
+
+def complete_item(ctx: click.Context, param: Any, incomplete: str) -> list[CompletionItem]:
+    """Shell completion for `copy KIND ID`: section or template ids, by KIND."""
+    if ctx.params.get("kind") == "template":
+        return complete_template(ctx, param, incomplete)
+    return complete_section(ctx, param, incomplete)

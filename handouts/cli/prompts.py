@@ -14,17 +14,14 @@ from typing import Any
 
 import click
 
-from handouts.build.request import (
-    NAME_LIMIT,
-    NOTE_LIMIT,
-    ParamSetting,
-    Request,
-    clean_typed,
-    parse_date,
-)
+from handouts.build.intake import Source, intake
+from handouts.build.plan import Plan, make_plan
+from handouts.build.request import Request
 from handouts.errors import Problem, RequestError
 from handouts.library.model import Library
 from handouts.library.params import ParamSpec, ParamValueError, format_value
+from handouts.typed_text import NAME_LIMIT, NOTE_LIMIT, clean_typed, parse_date, visible, yes_no
+from handouts.workspace.clinic import Clinic
 
 WHERE = "new"
 
@@ -115,14 +112,12 @@ class YesNo(click.ParamType):
     name = "yes/no"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        if isinstance(value, bool):
-            return value
-        answer = str(value).strip().lower()
-        if answer in ("y", "yes"):
-            return True
-        if answer in ("n", "no"):
-            return False
-        self.fail(f'"{answer}" is not yes or no; answer y or n', param, ctx)
+        try:
+            return yes_no(value)
+        except ValueError:
+            self.fail(
+                f'"{visible(str(value).strip())}" is not yes or no; answer y or n', param, ctx
+            )
 
 
 def ask(
@@ -165,10 +160,11 @@ def _list(rows: Sequence[tuple[str, str]]) -> None:
         click.echo(f"  {number:>2}. {key:<26} {title}")
 
 
-def ask_request(library: Library, default_practitioner: str = "") -> Request:
-    """Ask for a whole request, step by step, with defaults and the choices listed."""
-    from handouts.build.plan import make_plan
-
+def ask_request(
+    library: Library, clinic: Clinic, lang: str, large_print: bool | None = None
+) -> Request:
+    """Ask for a whole request, step by step, with defaults and the choices listed;
+    the answers go through the one intake like every other way in."""
     templates = sorted(library.templates)
     click.echo("Templates:")
     _list([(tid, library.templates[tid].title) for tid in templates])
@@ -179,14 +175,8 @@ def ask_request(library: Library, default_practitioner: str = "") -> Request:
     template = library.templates[template_id]
     name = TypedText(NAME_LIMIT, "name")
     patient = ask("Patient's name", "Patient's name", "patient", name)
-    practitioner = ask(
-        "Practitioner",
-        "Practitioner",
-        "practitioner",
-        name,
-        default_practitioner,
-        bool(default_practitioner),
-    )
+    usual = clinic.default_practitioner("")
+    practitioner = ask("Practitioner", "Practitioner", "practitioner", name, usual, bool(usual))
     date = ask("Date", "Date", "date", DateAnswer(), dt.date.today().isoformat(), True)
     add: tuple[str, ...] = ()
     if template.optional:
@@ -198,30 +188,30 @@ def ask_request(library: Library, default_practitioner: str = "") -> Request:
     click.echo("Standard sections:")
     _list([(sid, library.sections[sid].title) for sid in standard])
     drop = ask("Drop (numbers or ids, blank for none)", "Drop", "drop", PickType(standard))
-    drop = drop or ()
-    request = Request(template_id, patient, practitioner, date, add=add, drop=drop, typed_in=WHERE)
-    settings = ()
+    typed: dict[str, Any] = {
+        "template": template_id,
+        "patient": patient,
+        "practitioner": practitioner,
+        "date": date,
+        "add": list(add),
+        "drop": list(drop or ()),
+        "large_print": large_print,
+        "lang": lang,
+    }
+    source = Source(WHERE)
     change = "Change any values (times, counts, choices)?"
     if ask(change, "Change any values", "values", YesNo(), False):
-        settings = _ask_values(make_plan(request, library))
+        plan = make_plan(intake(typed, clinic, source, library), library)
+        typed["set"] = _ask_values(plan)
     notes = []
     note_type = TypedText(NOTE_LIMIT, "note")
     while note := ask("Note (blank when done)", "Notes", "note", note_type):
         notes.append(note)
-    return Request(
-        template_id,
-        patient,
-        practitioner,
-        date,
-        add=add,
-        drop=drop,
-        settings=settings,
-        notes=tuple(notes),
-        typed_in=WHERE,
-    )
+    typed["notes"] = notes
+    return intake(typed, clinic, source, library)
 
 
-def _ask_values(plan: Any) -> tuple[ParamSetting, ...]:
+def _ask_values(plan: Plan) -> list[dict[str, Any]]:
     """Each param of each section, its current value as the default; keep those changed."""
     settings = []
     for planned in plan.sections:
@@ -240,5 +230,5 @@ def _ask_values(plan: Any) -> tuple[ParamSetting, ...]:
                 True,
             )
             if spec.convert(answer) != current:
-                settings.append(ParamSetting(section.id, name, answer, f"{section.id}.{name}"))
-    return tuple(settings)
+                settings.append({"section": section.id, "param": name, "value": answer})
+    return settings

@@ -9,28 +9,28 @@ built-in template of the same id: `extends` then names the next one down the loo
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 from handouts.errors import Problem, did_you_mean
+from handouts.library.entries import read_entries
 from handouts.library.model import Library, Template, TemplateChanges, TemplateEntry
 from handouts.yamlfile.checker import Checker
 from handouts.yamlfile.reader import Located
 
 SAFETY_CATEGORY = "safety"
-INHERITED = ("title", "subtitle", "intro", "optional", "notes_box", "tracker")
+INHERITED = ("title", "subtitle", "intro", "optional", "notes_box", "tracker", "treatment")
 
 
 def read_changes(check: Checker, data: Located) -> TemplateChanges | None:
     """The `extends`, `add`, `drop` and `params` of a template file."""
     base = check.text(data, "extends")
-    add = _entries(check, data, "add")
+    add = read_entries(check, data, "add")
     drop = check.text_list(data, "drop")
     params = []
     raw = data.get("params")
     if raw is not None:
         mapping = check.mapping(raw, data.line_of("params"), "params")
-        for section_id, values in (mapping or {}).items():
-            line = mapping.line_of(section_id)
+        for section_id, values in (mapping or Located()).items():
+            line = mapping.line_of(section_id) if mapping is not None else data.line
             values = check.mapping(values, line, f"params.{section_id}")
             if values is not None:
                 params.append(TemplateEntry(str(section_id), values, line))
@@ -38,30 +38,6 @@ def read_changes(check: Checker, data: Located) -> TemplateChanges | None:
     return TemplateChanges(
         base, data.line_of("extends"), given, tuple(add), tuple(drop), tuple(params)
     )
-
-
-def _entries(check: Checker, data: Located, key: str) -> list[TemplateEntry]:
-    raw = data.get(key)
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        check.add(data.line_of(key), key, "expected a list of section ids")
-        return []
-    entries = []
-    for index, item in enumerate(raw):
-        line = raw.line_of(index)
-        if isinstance(item, str):
-            entries.append(TemplateEntry(item, {}, line))
-            continue
-        entry = check.mapping(item, line, f"{key}[{index + 1}]")
-        if entry is None:
-            continue
-        check.known_keys(entry, ("id", "params"), prefix=f"{key}[{index + 1}].")
-        section_id = check.text(entry, "id", prefix=f"{key}[{index + 1}].")
-        values: Any = entry.get("params") or {}
-        if section_id:
-            entries.append(TemplateEntry(section_id, values, line))
-    return entries
 
 
 def resolve_extends(
@@ -127,10 +103,7 @@ def apply_changes(
         if len(entries) == before:
             check.add(line, "drop", f'"{section_id}" is not one of {base.id}\'s sections')
     for entry in changes.add:
-        point = len(entries)
-        while point > 0 and _is_safety(entries[point - 1].section_id, library):
-            point -= 1
-        entries.insert(point, entry)
+        entries.insert(library.insert_point([e.section_id for e in entries]), entry)
     for change in changes.params:
         index = next((i for i, e in enumerate(entries) if e.section_id == change.section_id), None)
         if index is None:
@@ -153,8 +126,3 @@ def apply_changes(
         changes=None,
         intro_line=template.intro_line if "intro" in changes.given else base.intro_line,
     )
-
-
-def _is_safety(section_id: str, library: Library) -> bool:
-    section = library.sections.get(section_id)
-    return section is not None and section.category == SAFETY_CATEGORY

@@ -46,7 +46,7 @@ def check_language(
     one a clinic.yaml names. (A section a template needs that has no version in `lang`
     is reported by the loader, which has the templates at hand.)
     """
-    from handouts.build.request import visible
+    from handouts.typed_text import visible
 
     languages = available_languages(roots)
     if not LANG_PATTERN.match(lang) or lang not in languages:

@@ -7,19 +7,20 @@ wins, so a clinic workspace placed before the built-in root overrides it.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from handouts.errors import LibraryError, Problem, did_you_mean
+from handouts.library.entries import read_entries
 from handouts.library.extends import read_changes, resolve_extends
 from handouts.library.languages import BASE_LANGUAGE, templates_folder
 from handouts.library.languages import check_language as check_language_of
-from handouts.library.model import Library, Section, SourceRef, Template, TemplateEntry
+from handouts.library.model import CATEGORIES, TREATMENTS, Library, Section, SourceRef, Template
 from handouts.library.params import PARAM_TYPES, ParamSpec, ParamValueError
 from handouts.library.sandbox import check_source
 from handouts.yamlfile.checker import Checker, describe
-from handouts.yamlfile.reader import Located, load_yaml
+from handouts.yamlfile.reader import Located, item_line, load_yaml
 
 SECTION_KEYS = ("id", "title", "category", "summary", "key_point", "params", "sources")
 PARAM_KEYS = ("type", "default", "label", "min", "max", "choices", "unit")
@@ -32,10 +33,10 @@ TEMPLATE_KEYS = (
     "optional",
     "notes_box",
     "tracker",
+    "treatment",
 )
 EXTENDS_KEYS = ("extends", "add", "drop", "params")
-ENTRY_KEYS = ("id", "params")
-CONTEXT_NAMES = {"patient", "practitioner", "clinic", "date"}
+CONTEXT_NAMES = {"patient", "practitioner", "clinic", "date", "treatment"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PARAM_NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -66,6 +67,14 @@ def load_library(roots: list[LibraryRoot] | None = None, lang: str = "en") -> Li
     return read_library(roots, lang)
 
 
+TEMPLATE_SUFFIXES = (".yaml", ".yml")
+
+
+def template_files(folder: Path) -> list[Path]:
+    """The template files directly in `folder` (.yaml or .yml), sorted."""
+    return sorted(path for suffix in TEMPLATE_SUFFIXES for path in folder.glob(f"*{suffix}"))
+
+
 def read_library(roots: list[LibraryRoot], lang: str) -> Library:
     """Load and validate every file of `lang` in `roots` (first wins); raise LibraryError."""
     problems: list[Problem] = []
@@ -81,7 +90,7 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
                 library.sections[section.id] = section
     candidates: dict[str, list[Template]] = {}
     for root in roots:
-        for path in sorted(templates_folder(root.path, lang).glob("*.yaml")):
+        for path in template_files(templates_folder(root.path, lang)):
             template, found = read_template(path, root)
             problems += found
             if template:
@@ -175,6 +184,13 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
     section_id = _checked_id(check, data, path)
     title = check.text(data, "title")
     category = check.text(data, "category")
+    if category and category not in CATEGORIES:
+        hint = did_you_mean(category, CATEGORIES)
+        check.add(
+            data.line_of("category"),
+            "category",
+            f'"{category}" is not a category{hint}; use one of {", ".join(CATEGORIES)}',
+        )
     summary = check.text(data, "summary")
     key_point = check.text(data, "key_point", required=False)
     key_point_line = data.line_of("key_point") if key_point else 0
@@ -221,11 +237,16 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
     intro = check.text(data, "intro", required=False)
     intro_line = data.line_of("intro") + (1 if intro and "\n" in str(data.get("intro")) else 0)
     check.problems += check_source(intro, where, intro_line, "intro", CONTEXT_NAMES)
-    entries = _read_entries(check, data) if "sections" in data or not extends else []
+    entries = (
+        read_entries(check, data, "sections", required=True)
+        if "sections" in data or not extends
+        else []
+    )
     changes = read_changes(check, data) if extends else None
     optional = [name for name, _ in check.text_list(data, "optional")]
     notes_box = check.flag(data, "notes_box", default=True)
     tracker = check.flag(data, "tracker", default=True)
+    treatment = _checked_treatment(check, data)
     if check.problems:
         return None, check.problems
     template = Template(
@@ -241,12 +262,26 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
         intro_line=intro_line,
         origin=root.origin,
         changes=changes,
+        treatment=treatment,
     )
     return template, []
 
 
+def _checked_treatment(check: Checker, data: Located) -> str:
+    """The template's `treatment:`, one of TREATMENTS, or "" when not given."""
+    treatment = check.text(data, "treatment", required=False)
+    if treatment and treatment not in TREATMENTS:
+        hint = did_you_mean(treatment, TREATMENTS)
+        check.add(
+            data.line_of("treatment"),
+            "treatment",
+            f'unknown treatment "{treatment}"{hint}; use one of {", ".join(TREATMENTS)}',
+        )
+    return treatment
+
+
 def check_template_references(
-    template: Template, library: Library, broken: set[str] = frozenset()
+    template: Template, library: Library, broken: Collection[str] = frozenset()
 ) -> list[Problem]:
     """Every section a template names exists, and its param overrides fit.
 
@@ -385,7 +420,7 @@ def _read_sources(check: Checker, data: Located) -> tuple[SourceRef, ...]:
     refs = []
     for index, item in enumerate(raw):
         field = f"sources[{index + 1}]"
-        entry = check.mapping(item, raw.line_of(index), field)
+        entry = check.mapping(item, item_line(raw, index, data.line_of("sources")), field)
         if entry is None:
             continue
         check.known_keys(entry, ("title", "author"), prefix=f"{field}.")
@@ -393,32 +428,3 @@ def _read_sources(check: Checker, data: Located) -> tuple[SourceRef, ...]:
         author = check.text(entry, "author", prefix=f"{field}.", required=False)
         refs.append(SourceRef(title, author))
     return tuple(refs)
-
-
-def _read_entries(check: Checker, data: Located) -> list[TemplateEntry]:
-    raw = data.get("sections")
-    if not isinstance(raw, list) or not raw:
-        check.add(
-            data.line_of("sections"),
-            "sections",
-            f"expected a list of section ids, got {describe(raw)}",
-        )
-        return []
-    entries = []
-    for index, item in enumerate(raw):
-        field = f"sections[{index + 1}]"
-        line = raw.line_of(index)
-        if isinstance(item, str):
-            entries.append(TemplateEntry(item, {}, line))
-            continue
-        entry = check.mapping(item, line, field)
-        if entry is None:
-            continue
-        check.known_keys(entry, ENTRY_KEYS, prefix=f"{field}.")
-        section_id = check.text(entry, "id", prefix=f"{field}.")
-        overrides: Any = {}
-        if entry.get("params") is not None:
-            overrides = check.mapping(entry["params"], entry.line_of("params"), f"{field}.params")
-        if section_id:
-            entries.append(TemplateEntry(section_id, overrides or {}, line))
-    return entries

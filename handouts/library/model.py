@@ -8,6 +8,17 @@ from typing import Any
 
 from handouts.library.params import ParamSpec
 
+# What a section is about; listings group by it, and the layout treats some kinds alike.
+CATEGORIES = (
+    "after-treatment", "education", "exercise", "footwear",
+    "massage", "plan", "safety", "self-care",
+)  # fmt: skip
+SAFETY_CATEGORY = "safety"
+
+# What a template's sheet follows (its `treatment:`); sections read it as `treatment`, e.g. to
+# print needle-site warning signs only after needling. "" means not given: print every sign.
+TREATMENTS = ("acupuncture", "dry-needling", "massage", "self-care")
+
 
 @dataclass(frozen=True)
 class SourceRef:
@@ -76,6 +87,7 @@ class Template:
     origin: str = "built-in"
     changes: TemplateChanges | None = None
     tracker: bool = True
+    treatment: str = ""
 
     def section_ids(self) -> list[str]:
         """Ids of the standard sections, in order."""
@@ -89,3 +101,13 @@ class Library:
     sections: dict[str, Section] = field(default_factory=dict)
     templates: dict[str, Template] = field(default_factory=dict)
     roots: tuple[Path, ...] = ()
+
+    def insert_point(self, section_ids: list[str]) -> int:
+        """Where an added section goes: before the closing safety sections, so they stay last."""
+        point = len(section_ids)
+        while point > 0:
+            section = self.sections.get(section_ids[point - 1])
+            if section is None or section.category != SAFETY_CATEGORY:
+                break
+            point -= 1
+        return point

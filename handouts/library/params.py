@@ -11,9 +11,9 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from handouts.typed_text import yes_no
+
 PARAM_TYPES = ("integer", "number", "text", "choice", "list", "yesno")
-_YES = {"yes", "y", "true", "on", "1"}
-_NO = {"no", "n", "false", "off", "0"}
 MAX_TEXT_LENGTH = 500
 
 
@@ -160,10 +160,11 @@ def _to_list(spec: ParamSpec, raw: Any) -> list[str]:
 
 
 def _to_yesno(spec: ParamSpec, raw: Any) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    if isinstance(raw, str) and raw.strip().lower() in _YES | _NO:
-        return raw.strip().lower() in _YES
+    if isinstance(raw, (bool, str)):
+        try:
+            return yes_no(raw)
+        except ValueError:
+            pass
     raise _wrong(spec, raw)
 
 

@@ -103,8 +103,8 @@ def render_source(
             Problem(where, f"template syntax: {exc.message}", line=line, field=field)
         ) from None
     except Exception as exc:  # whatever a template does wrong is the template's mistake
-        line = _template_line(exc)
-        located = first_line + line - 1 if line else first_line
+        found = _template_line(exc)
+        located = first_line + found - 1 if found else first_line
         kind = "not allowed in a template" if isinstance(exc, SecurityError) else "template"
         raise TemplateFillError(
             Problem(where, f"{kind}: {exc or type(exc).__name__}", line=located, field=field)

@@ -18,6 +18,7 @@ STRING_KEYS = ("for", "from", "date", "notes_heading", "page", "tip", "caution",
 # Optional keys, with the English word used when a language leaves one out.
 OPTIONAL_STRINGS = {
     "care_team": "Your care team",
+    "labelled": "{label}:",
     "plan_heading": "Your plan",
     "clinic_phone": "Clinic phone: {phone}",
     "tracker_heading": "Tick each day you do it",
@@ -38,6 +39,10 @@ class Strings:
 
     def __getitem__(self, key: str) -> str:
         return self.labels[key]
+
+    def labelled(self, label: str) -> str:
+        """A label before its value, punctuated the language's way ("For:", "Pour :")."""
+        return self.labels["labelled"].format(label=label)
 
     def page(self, page: int | str, pages: int | str) -> str:
         """ "Page 1 of 3" in this language."""
@@ -100,18 +105,27 @@ def _read(path: Path, where: str) -> tuple[dict[str, str], list[Problem]]:
     for key in (*STRING_KEYS, *OPTIONAL_STRINGS):
         if key in data:
             found[key] = check.text(data, key)
-    page = found.get("page")
-    if page is not None:
-        try:
-            page.format(page=1, pages=2)
-            ok = "{page}" in page and "{pages}" in page
-        except (KeyError, IndexError, ValueError):
-            ok = False
-        if not ok:
-            check.add(
-                data.line_of("page"),
-                "page",
-                f'"{page}" must hold {{page}} and {{pages}} and nothing else in braces, '
-                'e.g. "Page {page} of {pages}"',
-            )
+    _check_pattern(check, data, found, "page", ("page", "pages"), "Page {page} of {pages}")
+    _check_pattern(check, data, found, "labelled", ("label",), "{label}:")
     return found, check.problems
+
+
+def _check_pattern(
+    check: Checker, data, found: dict[str, str], key: str, names: tuple[str, ...], example: str
+) -> None:
+    """A string with {placeholders}: it holds each of `names` and nothing else in braces."""
+    pattern = found.get(key)
+    if pattern is None:
+        return
+    try:
+        pattern.format(**{name: "x" for name in names})
+        ok = all("{" + name + "}" in pattern for name in names)
+    except (KeyError, IndexError, ValueError):
+        ok = False
+    if not ok:
+        held = " and ".join("{" + name + "}" for name in names)
+        check.add(
+            data.line_of(key),
+            key,
+            f'"{pattern}" must hold {held} and nothing else in braces, e.g. "{example}"',
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from handouts import document as doc
 from handouts.errors import Problem, RenderError
@@ -20,17 +20,24 @@ def check_coverage(
     document: doc.Document, clinic: Clinic, strings: Strings, fonts: FontSet
 ) -> None:
     """Raise RenderError naming each text with characters no configured font can draw."""
+    problems = missing_glyphs(printed_texts(document, clinic, strings), fonts)
+    if problems:
+        raise RenderError(problems)
+
+
+def missing_glyphs(texts: Iterable[tuple[str, str]], fonts: FontSet) -> list[Problem]:
+    """One problem at the first (where, text) holding characters no font draws, naming
+    them and how to add a font; each character is reported once."""
     problems = []
     seen: set[str] = set()
-    for where, text in printed_texts(document, clinic, strings):
+    for where, text in texts:
         missing = [ch for ch in fonts.missing(text) if ch not in seen]
         if not missing:
             continue
         seen.update(missing)
         listed = ", ".join(f'"{ch}" (U+{ord(ch):04X})' for ch in missing)
         problems.append(Problem(where, f"no font can print {listed}; {HOW_TO_ADD}"))
-    if problems:
-        raise RenderError(problems)
+    return problems
 
 
 def printed_texts(
@@ -64,17 +71,4 @@ def printed_texts(
 
 def block_text(block: doc.Block) -> str:
     """All text inside a block, joined."""
-    if isinstance(block, (doc.Paragraph, doc.Heading)):
-        return doc.plain_text(block.spans)
-    if isinstance(block, doc.ListBlock):
-        return " ".join(block_text(inner) for item in block.items for inner in item)
-    if isinstance(block, doc.Callout):
-        return " ".join(block_text(inner) for inner in block.blocks)
-    if isinstance(block, doc.Table):
-        cells = [*block.header, *(cell for row in block.rows for cell in row)]
-        return " ".join(doc.plain_text(cell) for cell in cells)
-    if isinstance(block, doc.Card):
-        inner = " ".join(block_text(b) for b in block.blocks)
-        dose = " ".join(item.value for item in block.dose)
-        return f"{doc.plain_text(block.title)} {inner} {dose}"
-    return ""
+    return " ".join(text for inner in doc.walk((block,)) for text in doc.own_texts(inner))

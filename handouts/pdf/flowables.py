@@ -185,12 +185,24 @@ class FlowableBuilder:
         for section in document.sections:
             story += self.section(section)
         if self.booking:
-            from handouts.pdf.qr import booking_block
-
-            story.append(KeepTogetherIfShort([booking_block(*self.booking, self)]))
+            story.append(KeepTogetherIfShort([self.booking_block(*self.booking)]))
         if document.notes_box:
             story += self.notes_box(document.notes_box)
         return story
+
+    def booking_block(self, link: str, label: str) -> Flowable:
+        """The clinic's label, the QR code, and the link printed under it, kept together."""
+        from handouts.pdf.qr import qr_drawing
+
+        styles = self.styles
+        link_style = styles.body.clone("link", spaceBefore=2)  # 12 pt like every printed word
+        drawing = qr_drawing(link)
+        drawing.hAlign = "LEFT"
+        parts: list[Flowable] = [Spacer(1, 12)]
+        if label:
+            parts.append(self.para(label, styles.callout_label))
+        parts += [drawing, self.para(link, link_style)]
+        return KeepTogether(parts)
 
     def meta_line(self, document: doc.Document) -> Flowable:
         """The patient / practitioner / date line, on a light band."""
@@ -200,15 +212,17 @@ class FlowableBuilder:
             (self.strings["date"], document.date_text),
         ]
         fonts = self.fonts
+        labelled = self.strings.labelled
         parts = [
-            f"<b>{text_markup(label + ':', fonts, bold=True)}</b>&nbsp;{text_markup(value, fonts)}"
+            f"<b>{text_markup(labelled(label), fonts, bold=True)}</b>&nbsp;"
+            f"{text_markup(value, fonts)}"
             for label, value in fields[:2]
             if value
         ]
         label, date = fields[2]
         # The date never breaks inside ("November / 21, 2026" reads badly).
         date_markup = text_markup(date, fonts).replace(" ", "&nbsp;")
-        parts.append(f"<b>{text_markup(label + ':', fonts, bold=True)}</b>&nbsp;{date_markup}")
+        parts.append(f"<b>{text_markup(labelled(label), fonts, bold=True)}</b>&nbsp;{date_markup}")
         cell = Paragraph("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts), self.styles.meta)
         table = Table([[cell]], colWidths=[self.width])
         table.setStyle(

@@ -58,23 +58,6 @@ def atkinson_files() -> dict[str, Path]:
     }
 
 
-def probe_font(path: Path) -> str | None:
-    """Why ReportLab's TrueType parser cannot read the file at `path`, or None when it can.
-
-    A font whose table list is sound may still hold tables the parser trips on (a glyph
-    count beyond its data, a bad head table); this finds it before anything is drawn.
-    """
-    from reportlab.pdfbase.ttfonts import TTFError, TTFontFile
-
-    try:
-        TTFontFile(str(path))
-    except TTFError as exc:
-        return f"cannot be used ({exc}); download the font again or choose another"
-    except Exception:  # struct.error, IndexError, ...: data cut short or out of range
-        return "is damaged (its font tables cannot be read); download the font again"
-    return None
-
-
 @lru_cache(maxsize=16)
 def register_family(name: str, files: tuple[tuple[str, Path], ...]) -> FontFamily:
     """Register four TTF faces under `name` (once) and map <b>/<i> to them."""

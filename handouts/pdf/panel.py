@@ -99,6 +99,20 @@ def _groups(blocks: tuple[doc.Block, ...]) -> tuple[list[doc.Block], list[list[d
     return lead, groups
 
 
+def balanced(groups: list[list[doc.Block]], columns: int) -> list[list[list[doc.Block]]]:
+    """The groups in reading order, cut into `columns` runs of about equal text length."""
+    if columns == 1 or len(groups) < 2:
+        return [groups]
+    from handouts.pdf.coverage import block_text
+
+    lengths = [sum(len(block_text(b)) + 40 for b in group) for group in groups]
+    best = min(
+        range(1, len(groups)),
+        key=lambda cut: max(sum(lengths[:cut]), sum(lengths[cut:])),
+    )
+    return [groups[:best], groups[best:]]
+
+
 def warning_panel(builder, section: doc.DocSection, phone: str) -> Flowable:
     """The warning signs in one boxed panel (never split), the clinic's phone large and bold.
 
@@ -123,8 +137,9 @@ def warning_panel(builder, section: doc.DocSection, phone: str) -> Flowable:
             rows.append([builder.narrowed(width - 22).blocks(tuple(lead), styles.body, keep=False)])
             rows[-1] += [""] * (columns - 1)
         cells: list[list[Flowable]] = [[] for _ in range(columns)]
-        for index, group in enumerate(groups):
-            cells[index % columns] += sub.blocks(tuple(group), styles.body, keep=False)
+        for column, part in enumerate(balanced(groups, columns)):
+            for group in part:
+                cells[column] += sub.blocks(tuple(group), styles.body, keep=False)
         rows.append(cells)
         spans = [("SPAN", (0, r), (-1, r)) for r in range(len(rows) - 1)]
         table = Table(rows, colWidths=[cell_width] * columns)

@@ -29,7 +29,8 @@ from handouts.workspace.clinic import Clinic
 
 COLUMN_GAP = 18
 TOP_SLACK = 3
-TOP_MOST = 0.9  # of page 1's frame: a taller top (long notes) gets the whole page
+TOP_MOST = 0.9  # of page 1's frame: a taller top puts the panel before the plan
+MIN_COLUMNS = 72  # points: less room than this under page 1's top gets no columns
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,7 @@ def body_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) 
     for section in document.sections:
         story += builder.section(section)
     if builder.booking and not document.warning:  # else it sits by the phone, in the panel
-        from handouts.pdf.qr import booking_block
-
-        story.append(booking_block(*builder.booking, builder))
+        story.append(builder.booking_block(*builder.booking))
     # The built-in warning signs already say the sheet does not replace the doctor:
     # the disclaimer is printed once, here, when the clinic wrote its own or there is no panel.
     if clinic.disclaimer or not document.warning:
@@ -198,7 +197,7 @@ def sheet_story(
 
     It goes after "Your plan" on page 1; if page 1 is too short for both (large print),
     before it; if it does not fit on page 1 even so, at the top of page 2. A top taller
-    than TOP_MOST of the page (pages of notes) gets the whole first page, one column.
+    than the page (pages of notes) flows in one full-width column.
     """
     builder.page_height = geometry.later_frame_height
     limit = TOP_MOST * geometry.frame_height
@@ -217,8 +216,10 @@ def sheet_story(
             kept_height = measure_height([kept], geometry.frame_width)
     top = top_part(builder, document, clinic, panel)
     top_height = measure_height(top, geometry.frame_width) + TOP_SLACK
-    if top_height > limit:
+    if top_height > geometry.frame_height:  # pages of notes: one full-width column
         top_height, single = geometry.frame_height, True
+    elif geometry.frame_height - top_height < MIN_COLUMNS:
+        top_height = geometry.frame_height  # no sliver of columns under the top
     columns = columns_for(geometry, single)
     column_builder = builder.narrowed(columns.width)
     # Page 2 (with the kept panel, if any), then the later pages over and over.

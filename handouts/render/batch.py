@@ -9,19 +9,23 @@ from __future__ import annotations
 import csv
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from handouts.build.intake import Source, intake
 from handouts.build.request import REQUEST_KEYS, Request
 from handouts.errors import HandoutsError, OutputError, Problem, RequestError, did_you_mean
-from handouts.render.output import DEFAULT_FOLDER
+from handouts.render.output import DEFAULT_FOLDER, folder_problem
+from handouts.workspace.clinic import Clinic
+
+RowReader = Callable[[str, dict[str, Any]], "Row"]
 
 # A CSV names each param in its own SECTION.PARAM column instead of a `set` mapping.
-CSV_COLUMNS = (*(key for key in REQUEST_KEYS if key != "set"), "large_print")
+CSV_COLUMNS = tuple(key for key in REQUEST_KEYS if key != "set")
 NOTE_SEPARATOR = "|"
-YES = {"yes", "y", "true", "1", "on"}
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,6 @@ class Row:
 
     where: str
     request: Request | None = None
-    large_print: bool = False
     error: str = ""
 
 
@@ -47,19 +50,20 @@ class Outcome:
 # ---------------------------------------------------------------- reading rows
 
 
-def read_rows(path: Path, lang: str = "en") -> Iterator[Row]:
-    """Rows of a .csv file (streamed) or of a .yaml/.yml list of requests.
-
-    A row that names no language gets `lang` (the clinic's, or --lang).
+def read_rows(path: Path, clinic: Clinic, lang: str | None = None) -> Iterator[Row]:
+    """Rows of a .csv file (streamed) or of a .yaml/.yml list of requests, each read by
+    the one intake with the clinic's defaults. A row that names no language gets `lang`
+    (--lang), else the clinic's.
     """
+    intake_row = partial(_to_row, clinic=clinic, lang=lang)
     if path.suffix.lower() in (".yaml", ".yml"):
-        return _yaml_rows(path, lang)
-    return _csv_rows(path, lang)
+        return _yaml_rows(path, intake_row)
+    return _csv_rows(path, intake_row)
 
 
 def count_rows(path: Path) -> int:
     """How many rows `read_rows` will give (one cheap pass; for the progress bar)."""
-    return sum(1 for _ in read_rows(path))
+    return sum(1 for _ in read_rows(path, Clinic()))
 
 
 def _read_problem(path: Path, exc: OSError) -> RequestError:
@@ -104,7 +108,7 @@ def _read_text(path: Path) -> str:
     return "".join(_text_lines(path))
 
 
-def _csv_rows(path: Path, lang: str) -> Iterator[Row]:
+def _csv_rows(path: Path, intake_row: RowReader) -> Iterator[Row]:
     reader = csv.reader(_text_lines(path))
     try:
         header = next(reader, None)
@@ -120,7 +124,7 @@ def _csv_rows(path: Path, lang: str) -> Iterator[Row]:
                     where, error=f"{where}: has {len(cells)} cells, the header {len(columns)}"
                 )
                 continue
-            yield _csv_row(where, dict(zip(columns, cells, strict=False)), lang)
+            yield intake_row(where, _csv_fields(dict(zip(columns, cells, strict=False))))
     except csv.Error as exc:
         raise RequestError(
             Problem(path.name, f"is not a readable CSV file ({exc})", line=reader.line_num or 1)
@@ -164,26 +168,27 @@ def _check_header(name: str, header: list[str]) -> list[str]:
     return columns
 
 
-def _csv_row(where: str, cells: dict[str, str], lang: str) -> Row:
+def _csv_fields(cells: dict[str, str]) -> dict[str, Any]:
+    """A CSV row's cells as typed fields: SECTION.PARAM columns become `set`, notes split."""
     data: dict[str, Any] = {}
     settings = []
     for column, cell in cells.items():
         value = cell.strip()
-        if not value or column == "large_print":
+        if not value:
             continue
         if "." in column:
             section, _, param = column.partition(".")
             settings.append({"section": section, "param": param, "value": value})
         elif column == "notes":
-            data["notes"] = [note for note in value.split(NOTE_SEPARATOR)]
+            data["notes"] = value.split(NOTE_SEPARATOR)
         else:
             data[column] = value
     data["set"] = settings
-    return _to_row(where, data, cells.get("large_print", ""), lang)
+    return data
 
 
-def _yaml_rows(path: Path, lang: str) -> Iterator[Row]:
-    from handouts.yamlfile.reader import load_yaml
+def _yaml_rows(path: Path, intake_row: RowReader) -> Iterator[Row]:
+    from handouts.yamlfile.reader import item_line, load_yaml
 
     text = _read_text(path)
     entries, problems = load_yaml(text, path.name)
@@ -192,23 +197,22 @@ def _yaml_rows(path: Path, lang: str) -> Iterator[Row]:
     if not isinstance(entries, list):
         raise RequestError(Problem(path.name, "must be a list of requests (lines starting -)"))
     for index, entry in enumerate(entries):
-        where = f"{path.name}:{entries.line_of(index)}"
+        where = f"{path.name}:{item_line(entries, index, 1)}"
         if not isinstance(entry, dict):
             yield Row(where, error=f"{where}: expected a request (template, patient, ...)")
             continue
-        data = {key: value for key, value in entry.items() if key != "large_print"}
-        yield _to_row(where, data, entry.get("large_print", False), lang)
+        yield intake_row(where, entry)
 
 
-def _to_row(where: str, data: dict[str, Any], large_print: object, lang: str) -> Row:
-    if not data.get("lang"):
-        data["lang"] = lang
+def _to_row(where: str, data: dict[str, Any], clinic: Clinic, lang: str | None) -> Row:
+    """One row through the intake: its request, or every problem located at the row."""
+    if lang and not data.get("lang"):
+        data = {**data, "lang": lang}
     try:
-        request = Request.from_dict(data, where=where)
+        request = intake(data, clinic, Source(where))
     except HandoutsError as exc:
         return Row(where, error=_located(where, exc))
-    flag = large_print is True or str(large_print).strip().lower() in YES
-    return Row(where, request, flag)
+    return Row(where, request)
 
 
 def _located(where: str, exc: HandoutsError) -> str:
@@ -228,28 +232,17 @@ def check_destinations(output: Path | None, combine: Path | None) -> None:
 
     The default output/ folder may be missing: it is made when the first handout is written.
     """
-    problems = []
+    found = []
     if output is not None:
-        problems += _folder_problems(f"-o {output}", output, "folder")
+        found.append(folder_problem(output, f"-o {output}", "folder"))
     elif DEFAULT_FOLDER.exists():
-        problems += _folder_problems(f"-o {DEFAULT_FOLDER}", DEFAULT_FOLDER, "folder")
+        found.append(folder_problem(DEFAULT_FOLDER, f"-o {DEFAULT_FOLDER}", "folder"))
     if combine is not None:
         folder = combine.parent
-        problems += _folder_problems(f"--combine {combine}", folder, f'folder "{folder}"')
+        found.append(folder_problem(folder, f"--combine {combine}", f'folder "{folder}"'))
+    problems = [problem for problem in found if problem is not None]
     if problems:
         raise OutputError(problems)
-
-
-def _folder_problems(where: str, folder: Path, what: str) -> list[Problem]:
-    if not folder.exists():
-        fix = "create it first or give an existing folder"
-        return [Problem(where, f"{what} does not exist; {fix}")]
-    if not folder.is_dir():
-        return [Problem(where, f"{what} is a file, not a folder; give a folder")]
-    if not os.access(folder, os.W_OK | os.X_OK):
-        fix = "choose another folder or ask for write access"
-        return [Problem(where, f"{what} cannot be written to; {fix}")]
-    return []
 
 
 class Names:
@@ -292,9 +285,9 @@ def _start_worker(workspace: Path | None = None) -> None:
     _STATE["libraries"] = {}
 
 
-def render_row(where: str, request: Request, large_print: bool, target: Path) -> Outcome:
+def render_row(where: str, request: Request, target: Path) -> Outcome:
     """Render one request to `target`; any user-caused failure becomes a located Outcome."""
-    from handouts.render.pipeline import RenderOptions, render_to_file
+    from handouts.render.pipeline import render_to_file
     from handouts.workspace.folder import load_workspace_library
 
     if not _STATE:
@@ -303,8 +296,7 @@ def render_row(where: str, request: Request, large_print: bool, target: Path) ->
         libraries = _STATE["libraries"]
         if request.lang not in libraries:
             libraries[request.lang] = load_workspace_library(_STATE["workspace"], request.lang)
-        options = RenderOptions(large_print)
-        path = render_to_file(request, libraries[request.lang], _STATE["clinic"], target, options)
+        path = render_to_file(request, libraries[request.lang], _STATE["clinic"], target)
         return Outcome(where, path)
     except HandoutsError as exc:
         return Outcome(where, error=_located(where, exc), exit_code=exc.exit_code)
@@ -312,7 +304,7 @@ def render_row(where: str, request: Request, large_print: bool, target: Path) ->
         return Outcome(where, error=f"{where}: unexpected failure: {exc!r}", exit_code=1)
 
 
-def _render_task(task: tuple[str, Request, bool, Path]) -> Outcome:
+def _render_task(task: tuple[str, Request, Path]) -> Outcome:
     return render_row(*task)
 
 
@@ -343,14 +335,14 @@ def run_batch(
             yield _finish(pending.popleft())
 
 
-def _task_or_outcome(row: Row, names: Names) -> tuple[str, Request, bool, Path] | Outcome:
+def _task_or_outcome(row: Row, names: Names) -> tuple[str, Request, Path] | Outcome:
     if row.request is None:
         return Outcome(row.where, error=row.error, exit_code=RequestError.exit_code)
     try:
         target = names.target(row.request)
     except HandoutsError as exc:
         return Outcome(row.where, error=_located(row.where, exc), exit_code=exc.exit_code)
-    return (row.where, row.request, row.large_print, target)
+    return (row.where, row.request, target)
 
 
 def _finish(item: Any) -> Outcome:

@@ -63,26 +63,28 @@ def resolve_target(output: Path | None, request: Request, pattern: str) -> Path:
                     )
                 )
         target = output / file_name(request, pattern)
-    if target.parent.exists() and not target.parent.is_dir():
-        raise OutputError(
-            Problem(str(target), f'"{target.parent}" is a file, not a folder; give a folder')
-        )
-    if not target.parent.is_dir():
-        raise OutputError(
-            Problem(str(target), f'folder "{target.parent}" does not exist; create it first')
-        )
     if target.is_dir():
         raise OutputError(
             Problem(str(target), "is a folder, not a file; give another name ending in .pdf")
         )
-    if not os.access(target.parent, os.W_OK | os.X_OK):
-        raise OutputError(
-            Problem(
-                str(target.parent),
-                "folder cannot be written to; choose another folder or ask for write access",
-            )
-        )
+    problem = folder_problem(target.parent, str(target.parent), "folder")
+    if problem:
+        raise OutputError(problem)
     return target
+
+
+def folder_problem(folder: Path, where: str, what: str) -> Problem | None:
+    """Why handouts cannot be written into `folder` (missing, a file, not writable), or None;
+    located at `where`, the folder called `what` in the message."""
+    if not folder.exists():
+        return Problem(where, f"{what} does not exist; create it first or give an existing folder")
+    if not folder.is_dir():
+        return Problem(where, f"{what} is a file, not a folder; give a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return Problem(
+            where, f"{what} cannot be written to; choose another folder or ask for write access"
+        )
+    return None
 
 
 def chooses_name(output: Path | None) -> bool:

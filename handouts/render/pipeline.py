@@ -16,23 +16,12 @@ from handouts.render.output import chooses_name, free_name, resolve_target, writ
 from handouts.workspace.clinic import Clinic
 
 
-@dataclass(frozen=True)
-class RenderOptions:
-    """How to print, beyond what the request says."""
-
-    large_print: bool = False
-
-
-def render_bytes(
-    request: Request, library: Library, clinic: Clinic, options: RenderOptions | None = None
-) -> bytes:
+def render_bytes(request: Request, library: Library, clinic: Clinic) -> bytes:
     """Plan, fill, parse and lay out one handout; return its PDF bytes."""
-    return render_checked(request, library, clinic, options)[0]
+    return render_checked(request, library, clinic)[0]
 
 
-def render_checked(
-    request: Request, library: Library, clinic: Clinic, options: RenderOptions | None = None
-) -> tuple[bytes, Fit]:
+def render_checked(request: Request, library: Library, clinic: Clinic) -> tuple[bytes, Fit]:
     """Render one handout; also say how many pages it took against its limit.
 
     When it runs past the limit, its sections are measured to name the longest.
@@ -41,12 +30,11 @@ def render_checked(
     from handouts.pdf import PageOptions, render_pdf
     from handouts.render.provenance import INFO_KEY, for_plan
 
-    options = options or RenderOptions()
     plan = make_plan(request, library)
     document = build_document(fill_plan(plan, clinic))
     paper = request.paper or clinic.paper
     strings = load_strings(list(library.roots), request.lang)
-    large_print = options.large_print or clinic.large_print
+    large_print = clinic.large_print if request.large_print is None else request.large_print
     stamp = for_plan(plan, large_print).to_json()
     page = PageOptions(paper, large_print)
     data = render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
@@ -80,7 +68,6 @@ def render_to_file(
     library: Library,
     clinic: Clinic,
     output: Path | None,
-    options: RenderOptions | None = None,
     notices: list[str] | None = None,
 ) -> Path:
     """Render one handout and write it atomically; return the path written.
@@ -94,7 +81,7 @@ def render_to_file(
     target = resolve_target(output, request, clinic.file_pattern)
     if chooses_name(output):
         target = free_name(target, lambda path: held_by_another(path, request))
-    data, fit = render_checked(request, library, clinic, options)
+    data, fit = render_checked(request, library, clinic)
     write_atomically(target, data)
     if notices is not None and not fit.fits:
         notices.append(fit.notice())
@@ -123,6 +110,5 @@ def reprint(
     request = provenance.request
     library = library_for(request.lang)
     changed = tuple(changed_sections(provenance, library))
-    options = RenderOptions(large_print=provenance.large_print)
-    path = render_to_file(request, library, clinic, output, options)
+    path = render_to_file(request, library, clinic, output)
     return Reprint(path, changed, provenance.version)

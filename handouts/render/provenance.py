@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from handouts import __version__
+from handouts.build.intake import Source, intake
 from handouts.build.plan import Plan
 from handouts.build.request import Request
 from handouts.errors import Problem, RequestError
@@ -82,7 +83,7 @@ def read_provenance(path: Path) -> Provenance:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     where = str(path)
     try:
-        info = PdfReader(str(path)).metadata or {}
+        info: Any = PdfReader(str(path)).metadata or {}
     except FileNotFoundError:
         raise RequestError(Problem(where, "no such file")) from None
     except (OSError, PdfReadError) as exc:
@@ -92,9 +93,13 @@ def read_provenance(path: Path) -> Provenance:
         raise RequestError(Problem(where, "carries no handouts request; was it made by handouts?"))
     try:
         data = json.loads(str(raw))
+        large_print = bool(data.get("large_print", False))
+        typed = dict(data["request"])
+        if typed.get("large_print") is None:  # made before the request carried it
+            typed["large_print"] = large_print
         return Provenance(
-            request=Request.from_dict(data["request"], where=where),
-            large_print=bool(data.get("large_print", False)),
+            request=intake(typed, source=Source(where)),
+            large_print=large_print,
             version=str(data.get("handouts", "")),
             digests={str(k): str(v) for k, v in data.get("sections", {}).items()},
         )

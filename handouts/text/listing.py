@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import groupby
 
 from handouts.build.fill import fill_section, section_context
+from handouts.build.intake import intake_settings
 from handouts.build.markup import parse_markdown
+from handouts.build.plan import group_settings, section_values
 from handouts.errors import Problem, RequestError, did_you_mean
 from handouts.library.model import Library, Section
-from handouts.library.params import ParamValueError, format_value
+from handouts.library.params import format_value
 from handouts.text.view import blocks_as_text
+from handouts.typed_text import visible
 from handouts.workspace.clinic import Clinic
 
 
@@ -57,26 +61,14 @@ def show_section(library: Library, clinic: Clinic, section_id: str, settings: Se
                 "show", f'no section "{section_id}"{hint}; run `handouts sections` to see them all'
             )
         )
-    values = section.defaults()
-    problems = []
-    for text in settings:
-        name, sep, raw = text.partition("=")
-        name = name.strip().removeprefix(f"{section_id}.")
-        spec = section.params.get(name)
-        if not sep or spec is None:
-            hint = did_you_mean(name, section.params)
-            problems.append(
-                Problem(
-                    f"--set {text}",
-                    f"expected PARAM=VALUE with a param of "
-                    f"{section_id}{hint}: {', '.join(section.params) or 'none'}",
-                )
-            )
-            continue
-        try:
-            values[name] = spec.convert(raw)
-        except ParamValueError as exc:
-            problems.append(Problem(f"--set {text}", f"{section_id}.{name} {exc}"))
+    typed = [text if "." in text.partition("=")[0] else f"{section_id}.{text}" for text in settings]
+    read = intake_settings(typed)  # raises for any that is not PARAM=VALUE
+    shown = tuple(
+        replace(s, origin=f"--set {visible(text)}") for s, text in zip(read, settings, strict=True)
+    )
+    problems: list[Problem] = []
+    grouped = group_settings(shown, [section_id], library, problems)
+    values = section_values(section, {}, grouped.get(section_id, []), problems)
     if problems:
         raise RequestError(problems)
     context = section_context(clinic)

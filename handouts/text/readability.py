@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from handouts.build.fill import fill_section, section_context
 from handouts.build.markup import parse_markdown
-from handouts.document import Block, Callout, ListBlock, Paragraph, Table, plain_text
+from handouts.document import Block, Paragraph, Table, plain_text, walk
 from handouts.library.model import Section
 from handouts.workspace.clinic import Clinic
 
@@ -20,14 +20,9 @@ MIN_WORDS = 3
 
 def prose_units(blocks: tuple[Block, ...]) -> Iterator[str]:
     """The sentences-bearing texts of some blocks: paragraphs, list items, callouts, cells."""
-    for block in blocks:
+    for block in walk(blocks):
         if isinstance(block, Paragraph):
             yield plain_text(block.spans)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from prose_units(item)
-        elif isinstance(block, Callout):
-            yield from prose_units(block.blocks)
         elif isinstance(block, Table):
             for row in block.rows:
                 yield from (plain_text(cell) for cell in row)

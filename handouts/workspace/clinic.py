@@ -1,6 +1,6 @@
 """The clinic's brand: name, contact, colours, fonts, footer wording, paper and file naming.
 
-Plain data only; `handouts.workspace.clinic_file` reads and checks it from a workspace's clinic.yaml.
+Plain data only; `workspace.clinic_file` reads and checks it from a workspace's clinic.yaml.
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from string import Formatter
-from typing import TYPE_CHECKING
 
 from handouts.errors import LibraryError, Problem
+from handouts.typed_text import PAPERS
 from handouts.workspace.assets import check_image
 from handouts.workspace.clinic import (
     DEFAULT_FILE_PATTERN,
@@ -25,11 +25,9 @@ from handouts.workspace.fonts import (
     package_family,
     ttf_problem,
 )
+from handouts.workspace.paths import inside
 from handouts.yamlfile.checker import Checker
-from handouts.yamlfile.reader import Located, load_yaml
-
-if TYPE_CHECKING:
-    from handouts.workspace.folder import Workspace
+from handouts.yamlfile.reader import Located, item_line, load_yaml
 
 WHERE = "clinic.yaml"
 TOP_KEYS = (
@@ -46,10 +44,9 @@ MARGIN_RANGE = (5.0, 40.0)
 LINK_PATTERN = re.compile(r"^(https?://|mailto:|tel:)\S+$")
 
 
-def read_clinic(workspace: Workspace) -> Clinic:
-    """The brand in `workspace`/clinic.yaml; raise LibraryError listing every problem."""
-    assert workspace.root is not None
-    path = workspace.root / "clinic.yaml"
+def read_clinic(root: Path) -> Clinic:
+    """The brand in `root`/clinic.yaml; raise LibraryError listing every problem."""
+    path = root / "clinic.yaml"
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -63,10 +60,11 @@ def read_clinic(workspace: Workspace) -> Clinic:
     data = check.mapping(data, 1, None)
     if data is None:
         raise LibraryError(check.problems)
-    reader = _Reader(check, workspace)
+    reader = _Reader(check, root)
     clinic = reader.clinic(data, str(path))
     if check.problems:
-        raise LibraryError(sorted(check.problems, key=lambda problem: problem.line or 0))
+        in_file_order = sorted(check.problems, key=lambda problem: problem.line or 0)
+        raise LibraryError(in_file_order)
     return clinic
 
 
@@ -103,9 +101,9 @@ def file_pattern_problem(pattern: str) -> str | None:
 
 
 class _Reader:
-    def __init__(self, check: Checker, workspace: Workspace) -> None:
+    def __init__(self, check: Checker, root: Path) -> None:
         self.check = check
-        self.workspace = workspace
+        self.root = root
 
     def clinic(self, data: Located, source: str) -> Clinic:
         check = self.check
@@ -127,7 +125,7 @@ class _Reader:
             primary_colour=self.colour(colours, "primary", defaults.primary_colour),
             accent_colour=self.colour(colours, "accent", defaults.accent_colour),
             disclaimer=self.disclaimer(data),
-            paper=self.choice(data, "paper", ("letter", "a4"), defaults.paper),
+            paper=self.choice(data, "paper", PAPERS, defaults.paper),
             margins=self.margins(data),
             language=check.text(data, "language", required=False) or defaults.language,
             large_print=check.flag(data, "large_print", default=False),
@@ -210,15 +208,15 @@ class _Reader:
 
     def path(self, data: Located, key: str, field: str, text: str) -> Path | None:
         try:
-            path = self.workspace.resolve(text, WHERE, data.line_of(key), field)
+            path = inside(self.root, text, WHERE, data.line_of(key), field)
         except LibraryError as exc:
-            self.check.problems += exc.problems
+            self.check.problems += [p for p in exc.problems if isinstance(p, Problem)]
             return None
         if not path.is_file():
             self.check.add(
                 data.line_of(key),
                 field,
-                f'file "{text}" not found in the workspace; put it in {self.workspace.root} '
+                f'file "{text}" not found in the workspace; put it in {self.root} '
                 "and name it relative to that folder",
             )
             return None
@@ -292,7 +290,8 @@ class _Reader:
         people = []
         for index, item in enumerate(raw):
             field = f"practitioners[{index + 1}]."
-            entry = self.check.mapping(item, raw.line_of(index), field.rstrip("."))
+            line = item_line(raw, index, data.line_of("practitioners"))
+            entry = self.check.mapping(item, line, field.rstrip("."))
             if entry is None:
                 continue
             self.check.known_keys(entry, ("name", "credentials"), prefix=field)

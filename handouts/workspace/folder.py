@@ -9,6 +9,7 @@ the brand.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from handouts.errors import LibraryError, Problem
 from handouts.library.loader import LibraryRoot, builtin_root, read_library
 from handouts.library.model import Library
 from handouts.workspace.clinic import Clinic
+from handouts.workspace.paths import inside
 
 CLINIC_FILE = "clinic.yaml"
 ENV_VAR = "HANDOUTS_WORKSPACE"
@@ -36,6 +38,16 @@ class Workspace:
             return "workspace: none (built-in defaults)"
         return f"workspace: {self.root} ({self.how})"
 
+    def output_folder(self, given: Path | None) -> Path | None:
+        """Where handouts go: `given` (-o), else the workspace's output/ folder (made when
+        missing), else None (the renderer's default, output/ in the current folder)."""
+        if given is not None or self.root is None:
+            return given
+        folder = self.root / "output"
+        with contextlib.suppress(OSError):  # a folder that cannot be made is reported on writing
+            folder.mkdir(exist_ok=True)
+        return folder
+
     def roots(self) -> list[LibraryRoot]:
         """Library roots in lookup order: the workspace first, then the built-in library."""
         roots = [LibraryRoot(self.root, "workspace")] if self.root else []
@@ -43,20 +55,7 @@ class Workspace:
 
     def resolve(self, relative: str, where: str, line: int | None, field: str) -> Path:
         """A path named in a workspace file, kept inside the workspace (symlinks resolved)."""
-        base = (self.root or Path.cwd()).resolve()
-        candidate = Path(relative).expanduser()
-        target = (candidate if candidate.is_absolute() else base / candidate).resolve()
-        if not target.is_relative_to(base):
-            raise LibraryError(
-                Problem(
-                    where,
-                    f'"{relative}" leads outside the workspace {base}; '
-                    "put the file inside the workspace folder and name it relative to it",
-                    line=line,
-                    field=field,
-                )
-            )
-        return target
+        return inside(self.root or Path.cwd(), relative, where, line, field)
 
 
 def find_workspace(
@@ -136,4 +135,4 @@ def load_clinic(workspace: Workspace | None = None) -> Clinic:
         return Clinic()
     from handouts.workspace.clinic_file import read_clinic
 
-    return read_clinic(workspace)
+    return read_clinic(workspace.root)

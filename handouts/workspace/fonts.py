@@ -90,9 +90,29 @@ def _ttf_problem(path: Path, size: int, mtime: int) -> str | None:
     problems = check_font(path)
     if problems:
         return problems[0].message
-    from handouts.pdf.fonts import probe_font  # reportlab only for a font that looks sound
+    return read_tables(path)
 
-    return probe_font(path)
+
+# The tables ReportLab reads when it embeds a TrueType font.
+_EMBEDDED_TABLES = ("head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap", "name", "post")
+
+
+def read_tables(path: Path) -> str | None:
+    """Why the font's tables cannot be read, or None: fontTools decodes every table that
+    embedding needs (a glyph count beyond its data, a bad head table), without ReportLab."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        with TTFont(str(path), lazy=True) as font:
+            for tag in _EMBEDDED_TABLES:
+                if tag in font:
+                    font[tag]
+            font["glyf"].glyphs if "glyf" in font else None
+            if font.getBestCmap() is None:
+                return "has no character map usable for text; choose another font"
+    except Exception:  # fontTools raises struct.error, TTLibError, AssertionError, ...
+        return "is damaged (its font tables cannot be read); download the font again"
+    return None
 
 
 def fallback_family() -> FontChoice:

@@ -6,7 +6,7 @@ Mappings come back as `Located` dicts: `.line` is where the mapping starts and
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -39,6 +39,11 @@ class LocatedList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
+def item_line(items: list[Any], index: int, default: int) -> int:
+    """Line of item `index` of a list read from YAML, or `default` for a plain list."""
+    return items.line_of(index) if isinstance(items, LocatedList) else default
+
+
 class DuplicateKeyError(Exception):
     """A key appears twice in one mapping."""
 
@@ -48,7 +53,10 @@ class DuplicateKeyError(Exception):
 
 
 # libyaml's C parser when PyYAML was built with it: several times faster, same safe rules.
-_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _SafeBase = yaml.SafeLoader
+else:
+    _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _LocatingLoader(_SafeBase):

@@ -1,9 +1,4 @@
-"""`handouts check`: a list of checks, each a function returning findings.
-
-A check takes a `CheckContext` (the library roots, the clinic, and the libraries
-that loaded) and yields `Finding`s. Add one with `register_check`. The brand (colour
-contrast, logo, fonts) is checked by loading clinic.yaml (see `check_brand`).
-"""
+"""What a check sees (`CheckContext`) and what it reports (`Finding`)."""
 
 from __future__ import annotations
 
@@ -53,14 +48,6 @@ class CheckContext:
 
 
 Check = Callable[[CheckContext], Iterable[Finding]]
-_CHECKS: list[tuple[str, Check]] = []
-
-
-def register_check(name: str, check: Check) -> None:
-    """Add a check; it runs after the ones already registered (replacing one of that name)."""
-    global _CHECKS
-    _CHECKS = [(known, func) for known, func in _CHECKS if known != name]
-    _CHECKS.append((name, check))
 
 
 def findings_of(check: str, error: HandoutsError, level: str = "error") -> list[Finding]:
@@ -78,16 +65,6 @@ def load_check(context: CheckContext) -> Iterable[Finding]:
             yield from findings_of("files", error)
 
 
-def run_checks(roots: list[LibraryRoot], clinic: Clinic | None = None) -> list[Finding]:
-    """Load the library from `roots` and run every registered check on it."""
-    _register_builtin_checks()
-    context = CheckContext(roots, clinic or Clinic())
-    findings = list(load_check(context))
-    for _name, check in _CHECKS:
-        findings += check(context)
-    return findings
-
-
 def counts(findings: list[Finding]) -> dict[str, int]:
     """How many findings there are of each level."""
     return {level: sum(1 for f in findings if f.level == level) for level in LEVELS}
@@ -97,25 +74,3 @@ def failed(findings: list[Finding], strict: bool) -> bool:
     """True when the run should exit non-zero: errors, or warnings too with --strict."""
     found = counts(findings)
     return bool(found["error"] or (strict and found["warning"]))
-
-
-_BUILTIN_REGISTERED = False
-
-
-def _register_builtin_checks() -> None:
-    global _BUILTIN_REGISTERED
-    if _BUILTIN_REGISTERED:
-        return
-    _BUILTIN_REGISTERED = True
-    from handouts.check.brand import fonts_check
-    from handouts.check.overrides import overrides_check
-    from handouts.check.rendering import readability_check, render_check
-
-    builtin = [
-        ("render", render_check),
-        ("readability", readability_check),
-        ("overrides", overrides_check),
-        ("fonts", fonts_check),
-    ]
-    replaced = {name for name, _ in _CHECKS}
-    _CHECKS[:0] = [(name, check) for name, check in builtin if name not in replaced]
