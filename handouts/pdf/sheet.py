@@ -216,7 +216,9 @@ def sheet_story(
             kept_height = measure_height([kept], geometry.frame_width)
     top = top_part(builder, document, clinic, panel)
     top_height = measure_height(top, geometry.frame_width) + TOP_SLACK
-    if top_height > geometry.frame_height:  # pages of notes: one full-width column
+    if panel == "before" and top_height > geometry.frame_height:
+        top_height = geometry.frame_height  # "Your plan" goes on in page 2's first column
+    elif top_height > geometry.frame_height:  # pages of notes: one full-width column
         top_height, single = geometry.frame_height, True
     elif geometry.frame_height - top_height < MIN_COLUMNS:
         top_height = geometry.frame_height  # no sliver of columns under the top
