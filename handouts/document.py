@@ -59,6 +59,21 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A picture of an exercise: `![caption](figure:id)` in a section.
+
+    `target` is what the Markdown named (normally `figure:<id>`); `art` is filled in when
+    the figure is resolved: a vector drawing (figures.shapes.Drawing) or a clinic picture
+    (figures.model.Picture). The caption is always printed under it.
+    """
+
+    id: str
+    caption: str
+    target: str = ""
+    art: object = None
+
+
+@dataclass(frozen=True)
 class DoseItem:
     """One number of an exercise's dose: `kind` is hold, reps, sets, daily or minutes."""
 
@@ -73,10 +88,10 @@ class Card:
     title: Inline
     blocks: tuple[Block, ...]
     dose: tuple[DoseItem, ...] = ()
-    figure: object | None = None
+    figure: Figure | None = None
 
 
-Block = Heading | Paragraph | ListBlock | Callout | Table | Card
+Block = Heading | Paragraph | ListBlock | Callout | Table | Figure | Card
 
 
 @dataclass(frozen=True)
@@ -153,5 +168,8 @@ def own_texts(block: Block) -> list[str]:
     if isinstance(block, Table):
         return [plain_text(cell) for cell in (*block.header, *(c for r in block.rows for c in r))]
     if isinstance(block, Card):
-        return [plain_text(block.title), *(item.value for item in block.dose)]
+        caption = [block.figure.caption] if block.figure else []
+        return [plain_text(block.title), *caption, *(item.value for item in block.dose)]
+    if isinstance(block, Figure):
+        return [block.caption]
     return []

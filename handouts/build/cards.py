@@ -14,6 +14,7 @@ from handouts.document import (
     Card,
     DocSection,
     DoseItem,
+    Figure,
     Heading,
     ListBlock,
     plain_text,
@@ -45,7 +46,9 @@ def with_cards(blocks: tuple[Block, ...], dose: tuple[tuple[str, str], ...]) -> 
         tail: list[Block] = []
         if end == len(blocks):
             inner, tail = _split_tail(inner)
-        out.append(Card(block.spans, tuple(inner), _dose_for(inner, dose)))
+        figure = next((b for b in inner if isinstance(b, Figure)), None)
+        inner = [b for b in inner if b is not figure]
+        out.append(Card(block.spans, tuple(inner), _dose_for(inner, dose), figure))
         out += tail
         index = end
     return tuple(out)

@@ -1,7 +1,8 @@
 """Markdown (already filled) to document blocks, with markdown-it-py.
 
 Supported: headings, paragraphs with bold and italic, bullet and numbered
-lists, `:::tip` / `:::caution` callouts and pipe tables. Raw HTML is off: any
+lists, `:::tip` / `:::caution` callouts, pipe tables and figures
+(`![caption](figure:id)`, a Figure block after its paragraph's text). Raw HTML is off: any
 `<tag>` in the text stays literal text.
 """
 
@@ -19,6 +20,7 @@ from handouts.document import (
     Callout,
     DocSection,
     Document,
+    Figure,
     Heading,
     Inline,
     ListBlock,
@@ -27,6 +29,7 @@ from handouts.document import (
     Span,
     Table,
     Tracker,
+    plain_text,
 )
 
 CALLOUT_KINDS = ("tip", "caution")
@@ -102,7 +105,7 @@ def _blocks(nodes: list[SyntaxTreeNode]) -> list[Block]:
 def _block(node: SyntaxTreeNode) -> list[Block]:
     kind = node.type
     if kind == "paragraph":
-        return [Paragraph(_inline(node))]
+        return _paragraph(node)
     if kind == "heading":
         return [Heading(int(node.tag[1]), _inline(node))]
     if kind in ("bullet_list", "ordered_list"):
@@ -133,17 +136,54 @@ def _table(node: SyntaxTreeNode) -> Table:
     return Table(header, tuple(rows))
 
 
-def _inline(node: SyntaxTreeNode) -> Inline:
+FIGURE_SCHEME = "figure:"
+
+
+def _paragraph(node: SyntaxTreeNode) -> list[Block]:
+    """A paragraph; each image in it, `![caption](figure:id)`, becomes a Figure after it."""
+    images = [child for child in _walk(node) if child.type == "image"]
+    if not images:
+        return [Paragraph(_inline(node))]
+    spans = _inline(node, skip_images=True)
+    blocks: list[Block] = [Paragraph(spans)] if plain_text(spans).strip() else []
+    for image in images:
+        target = str(image.attrs.get("src", ""))
+        caption = " ".join(plain_text(_merge(_spans_of(image.children))).split())
+        figure_id = target.removeprefix(FIGURE_SCHEME) if target.startswith(FIGURE_SCHEME) else ""
+        blocks.append(Figure(figure_id, caption, target))
+    return blocks
+
+
+def _walk(node: SyntaxTreeNode) -> list[SyntaxTreeNode]:
+    out = []
+    for child in node.children:
+        out.append(child)
+        if child.type != "image":
+            out += _walk(child)
+    return out
+
+
+def _spans_of(nodes: list[SyntaxTreeNode]) -> list[Span]:
+    spans: list[Span] = []
+    _collect(nodes, False, False, spans)
+    return spans
+
+
+def _inline(node: SyntaxTreeNode, skip_images: bool = False) -> Inline:
     spans: list[Span] = []
     for child in node.children:
         if child.type == "inline":
-            _collect(child.children, False, False, spans)
+            _collect(child.children, False, False, spans, skip_images)
     return _merge(spans)
 
 
-def _collect(nodes: list[SyntaxTreeNode], bold: bool, italic: bool, spans: list[Span]) -> None:
+def _collect(
+    nodes: list[SyntaxTreeNode], bold: bool, italic: bool, spans: list[Span], skip: bool = False
+) -> None:
     for node in nodes:
         kind = node.type
+        if skip and kind == "image":
+            continue
         if kind in ("text", "code_inline", "html_inline"):
             spans.append(Span(node.content, bold, italic))
         elif kind == "softbreak":
@@ -151,11 +191,11 @@ def _collect(nodes: list[SyntaxTreeNode], bold: bool, italic: bool, spans: list[
         elif kind == "hardbreak":
             spans.append(Span("\n", bold, italic))
         elif kind == "strong":
-            _collect(node.children, True, italic, spans)
+            _collect(node.children, True, italic, spans, skip)
         elif kind == "em":
-            _collect(node.children, bold, True, spans)
-        else:  # links, images: keep their words, drop the target
-            _collect(node.children, bold, italic, spans)
+            _collect(node.children, bold, True, spans, skip)
+        else:  # links (and images outside paragraphs): keep their words, drop the target
+            _collect(node.children, bold, italic, spans, skip)
 
 
 def _merge(spans: list[Span]) -> Inline:

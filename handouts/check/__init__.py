@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from handouts.check.brand import fonts_check
+from handouts.check.figures import figures_check
 from handouts.check.findings import Check, CheckContext, Finding, load_check
 from handouts.check.overrides import overrides_check
 from handouts.check.rendering import readability_check, render_check
@@ -17,7 +18,13 @@ from handouts.library.loader import LibraryRoot
 from handouts.workspace.clinic import Clinic
 
 # Run in this order, after every file of every language has loaded (`load_check`).
-CHECKS: tuple[Check, ...] = (render_check, readability_check, overrides_check, fonts_check)
+CHECKS: tuple[Check, ...] = (
+    render_check,
+    readability_check,
+    overrides_check,
+    fonts_check,
+    figures_check,
+)
 
 
 def run_checks(

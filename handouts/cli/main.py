@@ -40,6 +40,7 @@ LAZY_COMMANDS = {
     "batch": ("handouts.cli.batch", "batch", "Make one handout per row of a CSV or YAML file."),
     "check": ("handouts.cli.check", "check", "Check a library or workspace for mistakes."),
     "copy": ("handouts.cli.copy", "copy", "Copy a built-in section or template in, to edit."),
+    "figures": ("handouts.cli.figures", "figures", "List the figures; --sheet prints them all."),
     "init": ("handouts.cli.init", "init", "Write a clinic workspace to start from."),
     "inspect": ("handouts.cli.inspect", "inspect", "Print the request a handout was made from."),
     "new": ("handouts.cli.new", "new", "Make a handout by answering questions."),

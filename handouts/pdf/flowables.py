@@ -265,7 +265,10 @@ class FlowableBuilder:
         A sub-heading stays with what follows it, a callout with what it comments
         on, and a short list of steps is never split across pages.
         """
-        blocks = run_in_headings(blocks)
+        from handouts.pdf.figure import with_steps
+
+        # a sub-heading runs into its paragraph; a figure and the steps under it sit side by side
+        blocks = with_steps(run_in_headings(blocks))
         groups: list[tuple[list[doc.Block], list[Flowable]]] = []
         for index, block in enumerate(blocks):
             flowables = self.block(block, style)
@@ -298,6 +301,10 @@ class FlowableBuilder:
             return [Spacer(1, 2), self.callout(block), Spacer(1, 5)]
         if isinstance(block, doc.Table):
             return [Spacer(1, 2), self.table(block), Spacer(1, 8)]
+        from handouts.pdf.figure import FigureWithSteps, figure_block
+
+        if isinstance(block, (doc.Figure, FigureWithSteps)):
+            return [Spacer(1, 4), figure_block(self, block), Spacer(1, 6)]
         if isinstance(block, doc.Card):
             from handouts.pdf.parts import card
 

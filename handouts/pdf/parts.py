@@ -155,14 +155,26 @@ def card(builder, block: doc.Card) -> Flowable:
     )
 
 
-def figure_flowable(figure: object, width: float, builder) -> Flowable | None:
-    """The card's picture, drawn by the figures stage when it is there (else no picture)."""
-    try:
-        from handouts.pdf import figure as figures  # type: ignore[attr-defined]
-    except ImportError:
+CARD_FIGURE_LINES = 6  # a card's picture is at most this many body lines tall
+
+
+def figure_flowable(figure: doc.Figure, width: float, builder) -> Flowable | None:
+    """The card's picture with its caption, no taller than CARD_FIGURE_LINES lines."""
+    from handouts.pdf.figure import figure_caption_style
+    from handouts.pdf.figure import figure_flowable as drawn
+
+    if figure.art is None:
         return None
-    make = getattr(figures, "figure_flowable", None)
-    return make(figure, width, builder) if make else None
+    styles = builder.styles
+    height = styles.body_size * CARD_FIGURE_LINES
+    return drawn(
+        figure, width, hex_of(styles.accent), figure_caption_style(styles), builder.fonts, height
+    )
+
+
+def hex_of(colour) -> str:
+    """A ReportLab colour as #RRGGBB."""
+    return "#" + colour.hexval()[2:].upper()
 
 
 class Tracker(Flowable):

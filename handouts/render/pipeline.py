@@ -10,6 +10,7 @@ from handouts.build.fill import fill_plan
 from handouts.build.markup import build_document
 from handouts.build.plan import make_plan
 from handouts.build.request import Request
+from handouts.figures.resolve import resolve_figures
 from handouts.library.model import Library
 from handouts.render.fit import Fit, page_count, page_limit
 from handouts.render.output import chooses_name, free_name, resolve_target, write_atomically
@@ -31,7 +32,7 @@ def render_checked(request: Request, library: Library, clinic: Clinic) -> tuple[
     from handouts.render.provenance import INFO_KEY, for_plan
 
     plan = make_plan(request, library)
-    document = build_document(fill_plan(plan, clinic))
+    document = resolve_figures(build_document(fill_plan(plan, clinic)), library)
     paper = request.paper or clinic.paper
     strings = load_strings(list(library.roots), request.lang)
     large_print = clinic.large_print if request.large_print is None else request.large_print

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import textwrap
 
-from handouts.document import Block, Callout, Heading, ListBlock, Paragraph, Table, plain_text
+from handouts.document import (
+    Block,
+    Callout,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Table,
+    plain_text,
+)
 
 WIDTH = 88
 
@@ -40,4 +49,6 @@ def _block(block: Block, indent: str) -> str:
     if isinstance(block, Table):
         rows = [block.header, *block.rows] if block.header else list(block.rows)
         return "\n".join(indent + " | ".join(plain_text(cell) for cell in row) for row in rows)
+    if isinstance(block, Figure):
+        return f"{indent}[picture: {block.caption}]"
     return ""
