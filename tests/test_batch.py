@@ -10,7 +10,7 @@ from tests.helpers import pdf_text, write_tree
 CSV = """\
 template,patient,practitioner,date,add,drop,notes,heat-use.minutes,stretch-holds.hold_seconds
 knee-dry-needling,Jane Doe,"Sam Lee, PT",2026-03-04,orthotics-advice,,Ice first day|Walk daily,20,
-knee-dry-needling,Jane Doe,,2026-03-04,,heat-use,,,60
+knee-dry-needling,Jane Doe,,2026-03-04,stretch-holds,heat-use,,,60
 knee-acupuncture,John Roe,,2026-03-04,heat-use,,,90,
 knee-dry-needling,Jane Doe,,2026-03-04,,,,,
 knee-nope,Ann Poe,,2026-03-04,,,,,
@@ -86,6 +86,7 @@ def test_batch_from_a_yaml_list(tmp_path, run):
             - template: knee-dry-needling
               patient: Jane Doe
               date: 2026-03-04
+              add: [stretch-holds]
               set:
                 stretch-holds.hold_seconds: 60
               notes: [One note]

@@ -34,7 +34,7 @@ def test_templates_lists_sections_and_extras(run):
 def test_show_prints_the_filled_text_without_markup(run):
     result = run("show", "stretch-holds", "--set", "hold_seconds=60")
     assert result.exit_code == 0, result.output
-    assert "Hold each stretch for 60 seconds on each leg." in " ".join(result.output.split())
+    assert "Hold each stretch for 60 seconds." in " ".join(result.output.split())
     assert "**" not in result.output and "{{" not in result.output
     assert "1. " in result.output
 

@@ -86,9 +86,7 @@ def test_paper_size_letter_by_default_and_a4_on_request(tmp_path, run):
     assert (round(a4_box.width), round(a4_box.height)) == (595, 842)
 
 
-def test_footer_numbers_pages_and_the_sheet_says_once_it_does_not_replace_the_doctor(
-    tmp_path, run
-):
+def test_footer_numbers_pages_and_the_sheet_says_once_it_does_not_replace_the_doctor(tmp_path, run):
     target = tmp_path / "out.pdf"
     run("render", "knee-dry-needling", "-o", str(target))
     pages = PdfReader(str(target)).pages

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Spacer, Table
 
 from handouts import document as doc
@@ -161,7 +162,13 @@ def warning_panel(builder, section: doc.DocSection, phone: str) -> Flowable:
     return Sized(make, keep=True, space_after=8)
 
 
-BOOKING_QR = 64  # points: small, but a phone camera reads it at arm's length
+BOOKING_QR = 72  # points: small, but a phone camera reads it at arm's length
+NO_PADDING = [
+    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ("TOPPADDING", (0, 0), (-1, -1), 4),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+]  # a white margin round the code, so that it reads on the tinted panel
 
 
 def booked(builder, heading: list[Flowable], width: float) -> Table:
@@ -170,11 +177,21 @@ def booked(builder, heading: list[Flowable], width: float) -> Table:
 
     link, label = builder.booking
     size = BOOKING_QR * builder.styles.body_size / 12
-    side_width = max(size, width * 0.3)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    body = builder.styles.body
+    side_width = max(
+        size + 8, min(width * 0.45, stringWidth(link, body.fontName, body.fontSize) + 6)
+    )
     side: list[Flowable] = []
     if label:
         side.append(builder.para(label, builder.styles.callout_label))
-    side.append(qr_drawing(link, size))
+    code = Table([[qr_drawing(link, size)]], colWidths=[size + 8])
+    code.setStyle(
+        builder.table_style([("BACKGROUND", (0, 0), (-1, -1), colors.white), *NO_PADDING])
+    )
+    code.hAlign = "LEFT"
+    side += [code, builder.para(link, builder.styles.body.clone("link", spaceAfter=0))]
     table = Table([[heading, side]], colWidths=[width - side_width, side_width])
     table.setStyle(
         builder.table_style(
