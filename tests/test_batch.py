@@ -101,7 +101,7 @@ def test_batch_from_a_yaml_list(tmp_path, run):
     result = run("batch", str(tmp_path / "batch.yaml"), "-o", str(tmp_path), "--jobs", "1")
     assert result.exit_code == 4
     assert "made 1, failed 1" in result.stdout
-    assert "error: batch.yaml:7: colour: unknown field; use template" in result.stderr
+    assert "error: batch.yaml:8: colour: unknown field; use template" in result.stderr
     assert "60 seconds" in pdf_text(tmp_path / "2026-03-04-knee-dry-needling-JD.pdf")
 
 

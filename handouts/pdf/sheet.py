@@ -68,7 +68,9 @@ def top_part(
     points = document.plan_points()
     plan = plan_summary(builder, points) if points else []
     box = [panel_of(builder, document, clinic)] if document.warning and panel != "none" else []
-    return story + (box + plan if panel == "before" else plan + box)
+    # The disclaimer, once, at 12 pt (no longer in a 10 pt footer on every page).
+    disclaimer = builder.para(clinic.disclaimer or builder.strings["disclaimer"], styles.body)
+    return story + (box + plan if panel == "before" else plan + box) + [disclaimer]
 
 
 def panel_of(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) -> Flowable:
@@ -90,10 +92,6 @@ def body_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) 
         story += builder.section(section)
     if builder.booking and not document.warning:  # else it sits by the phone, in the panel
         story.append(builder.booking_block(*builder.booking))
-    # The built-in warning signs already say the sheet does not replace the doctor:
-    # the disclaimer is printed once, here, when the clinic wrote its own or there is no panel.
-    if clinic.disclaimer or not document.warning:
-        story.append(builder.para(clinic.disclaimer or builder.strings["disclaimer"], styles.body))
     if document.tracker:
         # Its heading sits in the grid's empty corner cell: no heading line above it.
         tracker = Tracker(builder, document.tracker, builder.strings["tracker_heading"])
