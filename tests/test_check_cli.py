@@ -158,8 +158,8 @@ def test_hard_prose_is_a_warning_that_fails_only_with_strict(run, tmp_path):
     relaxed = run("check", str(root))
     assert relaxed.exit_code == 0, relaxed.output
     (line,) = [x for x in lines_of(relaxed) if x.startswith("warning")]
-    assert "readability content/en/ice-use.md:15: body: reads at grade" in line
-    assert "aim for 8 or below" in line
+    assert "readability content/en/ice-use.md:15: body: reads at Flesch-Kincaid grade" in line
+    assert "aim for 6 or below" in line
     strict = run("check", "--strict", str(root))
     assert strict.exit_code == 3
     assert "FAILED: 0 errors, 1 warnings" in strict.output

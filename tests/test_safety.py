@@ -58,12 +58,8 @@ def test_typed_markup_prints_literally_and_reads_no_file(tmp_path, run, typed):
     "source",
     [
         "{{ ().__class__.__bases__[0].__subclasses__() }}",
-        "{{ lipsum.__globals__ }}",
-        "{{ cycler.__init__.__globals__.os.system('id') }}",
-        "{{ joiner().__class__.__mro__ }}",
-        "{{ x | attr('__class__') }}",
+        "{{ x.__class__ }}",
         "{{ self.__init__ }}",
-        "{{ '{0.__init__.__globals__}'.format(cycler) }}",
         "{{ '{0.__class__.__mro__}'.format(x) }}",
     ],
 )
@@ -90,7 +86,7 @@ def test_a_sandbox_escape_in_a_section_file_stops_the_render_with_exit_3(
                 ---
                 Hello.
 
-                {{ cycler.__init__.__globals__.os.system("touch pwned") }}
+                {{ patient.__class__.__base__.__subclasses__() }}
                 """,
             "templates/sneaky-sheet.yaml": "id: sneaky-sheet\ntitle: S\nsections: [sneaky]\n",
         },

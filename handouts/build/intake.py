@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from handouts.build.request import REQUEST_KEYS, ParamSetting, Request, Source
 from handouts.errors import Problem, RequestError
-from handouts.typed_text import PAPERS, clean_typed, parse_date, visible, yes_no
+from handouts.typed_text import (
+    NAME_LIMIT,
+    PAPERS,
+    VALUE_LIMIT,
+    clean_typed,
+    parse_date,
+    shown,
+    visible,
+    yes_no,
+)
 
 if TYPE_CHECKING:
     from handouts.library.model import Library
@@ -120,7 +129,11 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self._bad(key, f"expected text, got {type(value).__name__}")
             return ""
-        return str(value).strip()
+        text = str(value).strip()
+        if len(text) > NAME_LIMIT and key not in ("patient", "practitioner"):  # Request says
+            self._bad(key, f"is {len(text):,} characters long; it may be at most {NAME_LIMIT}")
+            return ""
+        return text
 
     def date(self, key: str) -> dt.date:
         value = self._given(key)
@@ -159,7 +172,7 @@ class _Reader:
     def paper(self, key: str) -> str | None:
         value = self.text(key).lower()
         if value and value not in PAPERS:
-            self._bad(key, f'must be {" or ".join(PAPERS)} (got "{value}")')
+            self._bad(key, f'must be {" or ".join(PAPERS)} (got "{shown(value)}")')
             return None
         return value or None
 
@@ -203,7 +216,7 @@ class _Reader:
                 origin = self.source.where or f"--set {section}.{name}"
                 found.append(ParamSetting(section, name, item.get("value"), origin))
             else:
-                self._bad(key, f"expected SECTION.PARAM=VALUE, got {item!r}")
+                self._bad(key, f"expected SECTION.PARAM=VALUE, got {shown(repr(item))}")
         return tuple(self._cleaned(setting) for setting in found)
 
     def _cleaned(self, setting: ParamSetting) -> ParamSetting:
@@ -214,7 +227,7 @@ class _Reader:
             if not isinstance(value, str):
                 return value
             try:
-                return clean_typed(value, kind="value")
+                return clean_typed(value, VALUE_LIMIT, kind="value")
             except ValueError as exc:
                 where = self.source.where
                 self.problems.append(

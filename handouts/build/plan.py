@@ -142,15 +142,36 @@ def section_values(
     (checked by `group_settings`); a value that does not fit its param is a problem."""
     values = section.defaults()
     values.update(base)
+    good = []
     for setting in settings:
         spec = section.params[setting.name]
         try:
             values[setting.name] = spec.convert(setting.value)
+            good.append(setting)
         except ParamValueError as exc:
             problems.append(Problem(setting.origin, f"{section.id}.{setting.name} {exc}"))
     for name, spec in section.params.items():
         values[name] = spec.convert(values[name])
+    if len(good) == len(settings):  # a range is judged on values that fit their params
+        problems += range_problems(section, values, settings)
     return values
+
+
+def range_problems(
+    section: Section, values: dict[str, Any], settings: list[ParamSetting]
+) -> list[Problem]:
+    """A low above its high in any of the section's ranges, placed where it was typed
+    (the settings of either end); defaults and template values were checked at load."""
+    origins = {setting.name: setting.origin for setting in settings}
+    found = []
+    for pair in section.ranges:
+        why = pair.contradiction(values, prefix=f"{section.id}.")
+        if why is None:
+            continue
+        typed = [origins[name] for name in (pair.low, pair.high) if name in origins]
+        where = ", ".join(dict.fromkeys(typed)) or section.path
+        found.append(Problem(where, why))
+    return found
 
 
 def group_settings(

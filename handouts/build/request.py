@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from handouts.errors import Problem, RequestError
-from handouts.typed_text import NAME_LIMIT, NOTE_LIMIT, clean_typed, visible
+from handouts.typed_text import NAME_LIMIT, NOTE_LIMIT, clean_typed, shown
 
 # How each field is named on the command line.
 OPTION_NAMES = {
@@ -50,11 +50,11 @@ class ParamSetting:
             raise RequestError(
                 Problem(
                     origin,
-                    f'"{visible(text)}" must look like SECTION.PARAM=VALUE, '
+                    f'"{shown(text)}" must look like SECTION.PARAM=VALUE, '
                     "e.g. stretch-holds.hold_seconds=60",
                 )
             )
-        return cls(section_id, name.strip(), value.strip(), f"{origin} {visible(text)}")
+        return cls(section_id, name.strip(), value.strip(), f"{origin} {shown(text)}")
 
 
 @dataclass(frozen=True)
@@ -90,10 +90,10 @@ class Request:
                 problems.append(source.problem(key, str(exc)))
                 return value
 
-        clean(self.template, "template", None, "template id")
+        clean(self.template, "template", NAME_LIMIT, "template id")
         for key, values in (("sections", self.sections), ("add", self.add), ("drop", self.drop)):
             for value in values or ():
-                clean(value, key, None, "section id")
+                clean(value, key, NAME_LIMIT, "section id")
         patient = clean(self.patient, "patient", NAME_LIMIT, "name")
         practitioner = clean(self.practitioner, "practitioner", NAME_LIMIT, "name")
         notes = tuple(clean(note, "notes", NOTE_LIMIT, "note") for note in self.notes)

@@ -13,7 +13,9 @@ from handouts.check.brand import fonts_check
 from handouts.check.figures import figures_check
 from handouts.check.findings import Check, CheckContext, Finding, load_check
 from handouts.check.overrides import overrides_check
-from handouts.check.rendering import readability_check, render_check
+from handouts.check.pemat import pemat_check
+from handouts.check.readability import readability_check
+from handouts.check.rendering import render_check
 from handouts.library.loader import LibraryRoot
 from handouts.workspace.clinic import Clinic
 
@@ -21,6 +23,7 @@ from handouts.workspace.clinic import Clinic
 CHECKS: tuple[Check, ...] = (
     render_check,
     readability_check,
+    pemat_check,
     overrides_check,
     fonts_check,
     figures_check,

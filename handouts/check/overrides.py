@@ -96,9 +96,11 @@ def _shadowed(roots: list[LibraryRoot]) -> Iterator[Finding]:
 
 
 def _same_bytes(first: Path, second: Path) -> bool:
+    from handouts.files import TEXT_LIMIT, FileRefused, read_bytes
+
     try:
-        return first.read_bytes() == second.read_bytes()
-    except OSError:
+        return read_bytes(first, TEXT_LIMIT) == read_bytes(second, TEXT_LIMIT)
+    except FileRefused:
         return False
 
 

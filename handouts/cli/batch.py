@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Worker processes (default: the machine's cores).",
+    help="Worker processes (default and most: the machine's cores, and one per row).",
 )
 @click.option(
     "--combine",
@@ -69,12 +69,12 @@ def batch(
         raise click.UsageError("--duplex goes with --combine FILE.pdf")
     if combine is not None and combine.suffix.lower() != ".pdf":
         raise click.BadParameter("must name a .pdf file", param_hint="--combine")
-    jobs = jobs or runner.default_jobs()
-    total = runner.count_rows(batch_file)
     found = find_workspace(workspace)
     clinic = load_clinic(found)
     output = found.output_folder(output)
     runner.check_destinations(output, combine)
+    total = runner.count_rows(batch_file)
+    jobs = runner.worker_count(jobs, total)
     names = runner.Names(output, clinic.file_pattern)
     made, kept, failures = 0, [], []
     outcomes = runner.run_batch(runner.read_rows(batch_file, clinic, lang), names, jobs, workspace)

@@ -34,6 +34,8 @@ Examples:
 """
 
 
+INTERRUPTED = "interrupted; handouts already made are kept, nothing half-written is left"
+
 # Commands whose modules load only when they run, so `handouts --help` stays fast:
 # name -> (module, attribute, the short help shown in `handouts --help`).
 LAZY_COMMANDS = {
@@ -64,11 +66,20 @@ class LazyGroup(click.Group):
     """A click group that imports some commands only when they are used, and turns the
     library's errors into messages and exit codes (the only place that does)."""
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command with SIGTERM handled like Ctrl-C (see `stopped_like_ctrl_c`)."""
+        from handouts.cli.signals import stopped_like_ctrl_c
+
+        with stopped_like_ctrl_c():
+            return super().main(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except HandoutsError as error:
             raise HandoutsCliError(error) from None
+        except KeyboardInterrupt:
+            raise HandoutsCliError(HandoutsError(INTERRUPTED)) from None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
@@ -212,7 +223,7 @@ def render(
     request = intake(typed, setup.clinic, library=setup.library)
     folder = setup.workspace.output_folder(output)
     notices: list[str] = []
-    path = render_to_file(request, setup.library, setup.clinic, folder, notices)
+    path = render_to_file(request, setup.library, setup.clinic, folder, notices=notices)
     click.echo(str(path))
     for notice in notices:
         click.echo(notice, err=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -27,6 +28,8 @@ def new(
 
     setup = load_setup(workspace, lang)
     library, clinic = setup.library, setup.clinic
+    if hasattr(sys.stdin, "reconfigure"):  # a bad byte is then named at its own answer
+        sys.stdin.reconfigure(errors="surrogateescape")
     request = ask_request(library, clinic, setup.lang, large_print)
     path = render_to_file(request, library, clinic, setup.workspace.output_folder(output))
     click.echo(f"Wrote {path}")

@@ -20,7 +20,15 @@ from handouts.build.request import Request
 from handouts.errors import Problem, RequestError
 from handouts.library.model import Library
 from handouts.library.params import ParamSpec, ParamValueError, format_value
-from handouts.typed_text import NAME_LIMIT, NOTE_LIMIT, clean_typed, parse_date, visible, yes_no
+from handouts.typed_text import (
+    NAME_LIMIT,
+    NOTE_LIMIT,
+    clean_typed,
+    not_utf8,
+    parse_date,
+    visible,
+    yes_no,
+)
 from handouts.workspace.clinic import Clinic
 
 WHERE = "new"
@@ -142,11 +150,18 @@ def ask(
     elif show_default and default != "":
         suffix = f" [{default}]"
     click.echo(f"{question}{suffix}: ", nl=False)
-    line = sys.stdin.readline()
+    try:
+        line = sys.stdin.readline()
+    except UnicodeDecodeError as exc:
+        message = f"is not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); answer in UTF-8"
+        raise RequestError(Problem(WHERE, message, field=field)) from None
     click.echo()
     if not line:
         raise RequestError(Problem(WHERE, f'ran out of answers at "{name}"'))
     answer = line.rstrip("\r\n")
+    wrong = not_utf8(answer)
+    if wrong:
+        raise RequestError(Problem(WHERE, wrong, field=field))
     if answer.strip() == "":
         answer = default
     try:

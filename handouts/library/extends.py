@@ -16,7 +16,7 @@ from handouts.library.model import Library, Template, TemplateChanges, TemplateE
 from handouts.yamlfile.checker import Checker
 from handouts.yamlfile.reader import Located
 
-SAFETY_CATEGORY = "safety"
+MAX_EXTENDS = 10  # templates extending each other in one chain
 INHERITED = ("title", "subtitle", "intro", "optional", "notes_box", "tracker", "treatment")
 
 
@@ -45,6 +45,7 @@ def resolve_extends(
 ) -> dict[str, Template]:
     """The winning template of each id, with every `extends` chain applied."""
     resolved: dict[tuple[str, int], Template | None] = {}
+    too_long: list[tuple[str, int]] = []
 
     def resolve(
         template_id: str, depth: int, chain: tuple[tuple[str, int], ...]
@@ -75,6 +76,22 @@ def resolve_extends(
             return None
         if base_key in chain:
             refuse(f'"{base_id}" extends itself in a loop')
+            return None
+        if len(chain) >= MAX_EXTENDS:
+            resolved[key] = None  # one error, at the start of the chain, says it all
+            if not too_long:
+                top = candidates[chain[0][0]][chain[0][1]]
+                line = top.changes.line if top.changes else None
+                problems.append(
+                    Problem(
+                        top.path,
+                        f"starts a chain of more than {MAX_EXTENDS} templates extending each "
+                        "other (the limit); extend the base template directly",
+                        line=line,
+                        field="extends",
+                    )
+                )
+                too_long.append(key)
             return None
         base = resolve(*base_key, (*chain, key))
         result = apply_changes(template, base, library, problems) if base else None
@@ -111,7 +128,7 @@ def apply_changes(
             check.add(change.line, f"params.{change.section_id}", f"is not in this template{hint}")
             continue
         old = entries[index]
-        entries[index] = TemplateEntry(old.section_id, {**old.params, **change.params}, change.line)
+        entries[index] = TemplateEntry(old.section_id, _merged(old, change), change.line)
     problems += check.problems
     own = {name: getattr(template, name) for name in INHERITED if name in changes.given}
     inherited = {name: getattr(base, name) for name in INHERITED if name not in changes.given}
@@ -126,3 +143,12 @@ def apply_changes(
         changes=None,
         intro_line=template.intro_line if "intro" in changes.given else base.intro_line,
     )
+
+
+def _merged(old: TemplateEntry, change: TemplateEntry) -> Located:
+    """An entry's params with a change's on top; each changed value keeps its own line
+    (in the extending file), the others point at the change."""
+    merged = Located({**old.params, **change.params}, line=change.line)
+    if isinstance(change.params, Located):
+        merged.key_lines.update(change.params.key_lines)
+    return merged

@@ -26,8 +26,11 @@ def available_languages(roots: list[Path]) -> list[str]:
     found = set()
     for root in roots:
         folder = root / "content"
-        if folder.is_dir():
-            found |= {p.name for p in folder.iterdir() if p.is_dir() and any(p.glob("*.md"))}
+        try:
+            if folder.is_dir():
+                found |= {p.name for p in folder.iterdir() if p.is_dir() and any(p.glob("*.md"))}
+        except OSError:  # an unreadable folder: the loader reports it where it reads
+            continue
     return sorted(found)
 
 

@@ -6,10 +6,12 @@ wins, so a clinic workspace placed before the built-in root overrides it.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from handouts.errors import LibraryError, Problem, did_you_mean
 from handouts.library.entries import read_entries
@@ -18,11 +20,12 @@ from handouts.library.languages import BASE_LANGUAGE, templates_folder
 from handouts.library.languages import check_language as check_language_of
 from handouts.library.model import CATEGORIES, TREATMENTS, Library, Section, SourceRef, Template
 from handouts.library.params import PARAM_TYPES, ParamSpec, ParamValueError
+from handouts.library.ranges import override_problems, read_ranges
 from handouts.library.sandbox import check_source
 from handouts.yamlfile.checker import Checker, describe
 from handouts.yamlfile.reader import Located, item_line, load_yaml
 
-SECTION_KEYS = ("id", "title", "category", "summary", "key_point", "params", "sources")
+SECTION_KEYS = ("id", "title", "category", "summary", "key_point", "params", "ranges", "sources")
 PARAM_KEYS = ("type", "default", "label", "min", "max", "choices", "unit")
 TEMPLATE_KEYS = (
     "id",
@@ -70,6 +73,11 @@ def load_library(roots: list[LibraryRoot] | None = None, lang: str = "en") -> Li
 TEMPLATE_SUFFIXES = (".yaml", ".yml")
 
 
+def section_files(folder: Path) -> list[Path]:
+    """The section files directly in `folder`, sorted."""
+    return sorted(folder.glob("*.md"))
+
+
 def template_files(folder: Path) -> list[Path]:
     """The template files directly in `folder` (.yaml or .yml), sorted."""
     return sorted(path for suffix in TEMPLATE_SUFFIXES for path in folder.glob(f"*{suffix}"))
@@ -81,7 +89,7 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
     broken: set[str] = set()
     library = Library(roots=tuple(root.path for root in roots))
     for root in roots:
-        for path in sorted((root.path / "content" / lang).glob("*.md")):
+        for path in _listing(root, root.path / "content" / lang, section_files, problems):
             section, found = read_section(path, root)
             problems += found
             if found:
@@ -90,7 +98,7 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
                 library.sections[section.id] = section
     candidates: dict[str, list[Template]] = {}
     for root in roots:
-        for path in template_files(templates_folder(root.path, lang)):
+        for path in _listing(root, templates_folder(root.path, lang), template_files, problems):
             template, found = read_template(path, root)
             problems += found
             if template:
@@ -111,6 +119,22 @@ def read_library(roots: list[LibraryRoot], lang: str) -> Library:
     if problems:
         raise LibraryError(problems)
     return library
+
+
+def _listing(
+    root: LibraryRoot, folder: Path, files: Callable[[Path], list[Path]], problems: list[Problem]
+) -> list[Path]:
+    """`files(folder)`; a problem when the folder cannot be read (never silently none,
+    which would quietly leave the built-in files in use)."""
+    try:
+        readable = not folder.is_dir() or os.access(folder, os.R_OK | os.X_OK)
+        if readable:
+            return files(folder) if folder.is_dir() else []
+    except OSError:
+        pass
+    where = display_path(folder, root)
+    problems.append(Problem(where, "folder cannot be read (permission denied); ask for access"))
+    return []
 
 
 def _untranslated(
@@ -169,7 +193,7 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
     """Read and validate one section file."""
     where = display_path(path, root)
     check = Checker(where)
-    text = _read_text(path, check)
+    text = _read_text(path, check, root)
     if text is None:
         return None, check.problems
     parts = split_front_matter(text)
@@ -195,6 +219,7 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
     key_point = check.text(data, "key_point", required=False)
     key_point_line = data.line_of("key_point") if key_point else 0
     params, param_names = _read_params(check, data)
+    ranges = read_ranges(check, data, params, param_names)
     sources = _read_sources(check, data)
     known = param_names | CONTEXT_NAMES
     check.problems += check_source(body, where, body_line, "body", known)
@@ -215,6 +240,7 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
         origin=root.origin,
         key_point=key_point,
         key_point_line=key_point_line,
+        ranges=ranges,
     )
     return section, []
 
@@ -223,7 +249,7 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
     """Read and validate one template file (references are checked later)."""
     where = display_path(path, root)
     check = Checker(where)
-    text = _read_text(path, check)
+    text = _read_text(path, check, root)
     if text is None:
         return None, check.problems
     data = _yaml_mapping(check, text, 1)
@@ -301,6 +327,7 @@ def check_template_references(
         if entry.section_id in seen:
             check.add(entry.line, field, f'"{entry.section_id}" is listed twice')
         seen.add(entry.section_id)
+        checked: dict[str, Any] = {}
         for name, value in entry.params.items():
             line = entry.params.line_of(name) if isinstance(entry.params, Located) else entry.line
             spec = section.params.get(name)
@@ -311,9 +338,12 @@ def check_template_references(
                 check.add(line, f"{field}.params.{name}", f"unknown param{hint}")
                 continue
             try:
-                spec.convert(value)
+                checked[name] = spec.convert(value)
             except ParamValueError as exc:
                 check.add(line, f"{field}.params.{name}", str(exc))
+        for name, why in override_problems(section.ranges, section.defaults(), checked):
+            line = entry.params.line_of(name) if isinstance(entry.params, Located) else entry.line
+            check.add(line, f"{field}.params.{name}", why)
     data_line = template.entries[0].line if template.entries else 1
     for name in template.optional:
         if name not in library.sections:
@@ -333,13 +363,14 @@ def _yaml_mapping(check: Checker, text: str, first_line: int) -> Located | None:
     return check.mapping(data, first_line, None)
 
 
-def _read_text(path: Path, check: Checker) -> str | None:
+def _read_text(path: Path, check: Checker, root: LibraryRoot) -> str | None:
+    """The file's text; a problem when it is not a regular UTF-8 file inside its root."""
+    from handouts.files import FileRefused, read_text
+
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        check.add(None, None, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")
-    except OSError as exc:
-        check.add(None, None, f"cannot be read: {exc.strerror}")
+        return read_text(path, root=root.path)
+    except FileRefused as exc:
+        check.add(None, None, exc.reason)
     return None
 
 

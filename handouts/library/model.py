@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handouts.library.params import ParamSpec
+from handouts.library.params import ParamRange, ParamSpec
 
 # What a section is about; listings group by it, and the layout treats some kinds alike.
 CATEGORIES = (
@@ -44,6 +44,7 @@ class Section:
     origin: str = "built-in"
     key_point: str = ""
     key_point_line: int = 0
+    ranges: tuple[ParamRange, ...] = ()  # number params that form a range (low, high)
 
     def defaults(self) -> dict[str, Any]:
         """Every param at its default value."""

@@ -65,6 +65,34 @@ class ParamSpec:
         return converter(self, raw)
 
 
+@dataclass(frozen=True)
+class ParamRange:
+    """Two number params of a section that form a range: `low` may not be above `high`.
+
+    Declared in a section's front matter as `ranges: [[low, high], ...]`; `line` is where.
+    """
+
+    low: str
+    high: str
+    line: int | None = None
+
+    def contradiction(self, values: dict[str, Any], prefix: str = "") -> str | None:
+        """Why `values` break this range (a low above its high), or None when they fit.
+
+        `prefix` goes before each param name, e.g. "treatment-plan.".
+        """
+        low, high = values.get(self.low), values.get(self.high)
+        if not isinstance(low, (int, float)) or not isinstance(high, (int, float)):
+            return None
+        if low <= high:
+            return None
+        low_name, high_name = prefix + self.low, prefix + self.high
+        return (
+            f"{low_name} ({format_value(low)}) is above {high_name} ({format_value(high)}); "
+            "the low end of a range may not be above its high end"
+        )
+
+
 def format_value(value: Any) -> str:
     """Show a param value the way it would be typed on the command line."""
     if isinstance(value, bool):

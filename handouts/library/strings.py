@@ -63,11 +63,11 @@ def load_strings(roots: list[Path], lang: str) -> Strings:
     seen: list[str] = []
     for root in roots:
         path = root / "content" / lang / STRINGS_FILE
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             continue
         where = f"content/{lang}/strings.yaml"
         seen.append(where)
-        found, file_problems = _read(path, where)
+        found, file_problems = _read(path, where, root)
         problems += file_problems
         for key, value in found.items():
             labels.setdefault(key, value)
@@ -88,12 +88,14 @@ def load_strings(roots: list[Path], lang: str) -> Strings:
     return Strings(labels)
 
 
-def _read(path: Path, where: str) -> tuple[dict[str, str], list[Problem]]:
+def _read(path: Path, where: str, root: Path) -> tuple[dict[str, str], list[Problem]]:
     check = Checker(where)
+    from handouts.files import FileRefused, read_text
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return {}, [Problem(where, f"cannot be read as UTF-8 text: {exc}")]
+        text = read_text(path, root=root)
+    except FileRefused as exc:
+        return {}, [Problem(where, exc.reason)]
     data, problems = load_yaml(text, where)
     if problems:
         return {}, problems

@@ -66,15 +66,17 @@ def count_rows(path: Path) -> int:
     return sum(1 for _ in read_rows(path, Clinic()))
 
 
-def _read_problem(path: Path, exc: OSError) -> RequestError:
-    return RequestError(Problem(path.name, f"cannot be read: {exc.strerror or exc}"))
-
-
 def _not_utf8(name: str, data: bytes, line: int, start: int = 0) -> RequestError:
-    """The error for text that is not UTF-8: UTF-16 (a BOM or NUL bytes), else the bad byte."""
+    """The error for text that is not UTF-8: UTF-16 (a BOM, or every other byte NUL), a NUL
+    byte in UTF-8 text, else the bad byte."""
     fix = 'save it as "CSV UTF-8"' if name.lower().endswith(".csv") else "save it as UTF-8"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data.count(b"\x00") * 3 >= len(data):
         return RequestError(Problem(name, f"is UTF-16 text, not UTF-8; {fix}", line=line))
+    if b"\x00" in data:
+        column = data.index(b"\x00") + 1
+        return RequestError(
+            Problem(name, f"contains a NUL byte (0x00) at column {column}; remove it", line=line)
+        )
     return RequestError(
         Problem(name, f"is not UTF-8 text (byte 0x{data[start]:02x}); {fix}", line=line)
     )
@@ -86,10 +88,12 @@ def _text_lines(path: Path) -> Iterator[str]:
     A byte that is not UTF-8 stops the reading with the line it is on: a newline byte never
     sits inside a UTF-8 character, so each physical line decodes on its own.
     """
+    from handouts.files import BATCH_LIMIT, FileRefused, open_regular
+
     try:
-        handle = path.open("rb")
-    except OSError as exc:
-        raise _read_problem(path, exc) from None
+        handle = open_regular(path, BATCH_LIMIT)
+    except FileRefused as exc:
+        raise RequestError(Problem(path.name, exc.reason)) from None
     with handle:
         for number, raw in enumerate(handle, start=1):
             if number == 1:
@@ -109,6 +113,10 @@ def _read_text(path: Path) -> str:
 
 
 def _csv_rows(path: Path, intake_row: RowReader) -> Iterator[Row]:
+    from handouts.files import BATCH_LIMIT
+
+    # A huge cell fails its own row (the intake limits every field), never the whole file.
+    csv.field_size_limit(max(csv.field_size_limit(), BATCH_LIMIT))
     reader = csv.reader(_text_lines(path))
     try:
         header = next(reader, None)
@@ -285,6 +293,26 @@ def _start_worker(workspace: Path | None = None) -> None:
     _STATE["libraries"] = {}
 
 
+def _start_pool_worker(workspace: Path | None = None) -> None:
+    """A worker process. Ctrl-C is the main process's to handle (it stops the pool), and
+    SIGTERM (sent when the pool stops) ends the worker quietly: SystemExit unwinds, so a
+    temporary file is removed, and exits without a traceback. Then the brand is loaded."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _leave)
+    _start_worker(workspace)
+
+
+def _leave(signum: int, frame: Any) -> None:
+    # Whatever a library says while unwinding (ReportLab rewrites the exit into a message)
+    # stays off the terminal: the main process shows the one line.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    raise SystemExit(1)
+
+
 def render_row(where: str, request: Request, target: Path) -> Outcome:
     """Render one request to `target`; any user-caused failure becomes a located Outcome."""
     from handouts.render.pipeline import render_to_file
@@ -296,7 +324,8 @@ def render_row(where: str, request: Request, target: Path) -> Outcome:
         libraries = _STATE["libraries"]
         if request.lang not in libraries:
             libraries[request.lang] = load_workspace_library(_STATE["workspace"], request.lang)
-        path = render_to_file(request, libraries[request.lang], _STATE["clinic"], target)
+        library = libraries[request.lang]
+        path = render_to_file(request, library, _STATE["clinic"], target, choose=True)
         return Outcome(where, path)
     except HandoutsError as exc:
         return Outcome(where, error=_located(where, exc), exit_code=exc.exit_code)
@@ -322,7 +351,7 @@ def run_batch(
 
     window = jobs * 4
     with multiprocessing.get_context().Pool(
-        jobs, initializer=_start_worker, initargs=(workspace,)
+        jobs, initializer=_start_pool_worker, initargs=(workspace,)
     ) as pool:
         pending: deque = deque()
         for item in tasks:
@@ -347,6 +376,13 @@ def _task_or_outcome(row: Row, names: Names) -> tuple[str, Request, Path] | Outc
 
 def _finish(item: Any) -> Outcome:
     return item if isinstance(item, Outcome) else item.get()
+
+
+def worker_count(requested: int | None, rows: int) -> int:
+    """Worker processes for `rows` rows: as asked (else one per core), never more than the
+    cores or the rows."""
+    cores = default_jobs()
+    return max(1, min(requested or cores, cores, rows))
 
 
 def default_jobs() -> int:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from handouts.build.request import Request
@@ -94,15 +95,96 @@ def chooses_name(output: Path | None) -> bool:
 
 def free_name(target: Path, taken: Callable[[Path], bool] = Path.exists) -> Path:
     """`target`, or the first of name-2.pdf, name-3.pdf, ... that is not `taken`."""
-    candidate, number = target, 1
-    while taken(candidate):
-        number += 1
-        candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
-    return candidate
+    return next(candidate for candidate in _names(target) if not taken(candidate))
+
+
+MAX_NAMES = 10_000  # name-2.pdf ... name-10000.pdf: far more than one day's sheets
+
+
+def _names(target: Path) -> Iterator[Path]:
+    yield target
+    for number in range(2, MAX_NAMES + 1):
+        yield target.with_name(f"{target.stem}-{number}{target.suffix}")
 
 
 def write_atomically(target: Path, data: bytes) -> None:
     """Write to a temporary file beside `target`, then rename it into place."""
+    temp_name = _temp_file(target, data)
+    try:
+        os.replace(temp_name, target)
+    except OSError as exc:
+        raise OutputError(
+            Problem(
+                str(target),
+                f"cannot be written ({_reason(exc)}); an existing file of this name is unchanged",
+            )
+        ) from None
+    finally:
+        Path(temp_name).unlink(missing_ok=True)
+
+
+def write_free(target: Path, data: bytes, may_replace: Callable[[Path], bool]) -> Path:
+    """Write `data` as `target`, or as the first free name-2.pdf, name-3.pdf, ...; return it.
+
+    Each name is claimed atomically (the finished file is hard-linked to a name that does not
+    exist yet, or the name is created exclusively), so runs at the same moment never share a
+    name and no sheet is lost. A name already taken is replaced only when `may_replace` says so.
+    """
+    temp_name = _temp_file(target, data)
+    try:
+        for candidate in _names(target):
+            if _claim(temp_name, candidate):
+                return candidate
+            if may_replace(candidate):
+                os.replace(temp_name, candidate)
+                return candidate
+    except OSError as exc:
+        raise OutputError(Problem(str(target), f"cannot be written ({_reason(exc)})")) from None
+    finally:
+        Path(temp_name).unlink(missing_ok=True)
+    raise OutputError(
+        Problem(str(target), f"has {MAX_NAMES:,} numbered copies already; clear the folder")
+    )
+
+
+def write_new(target: Path, data: bytes) -> None:
+    """Write `data` as `target` atomically, only if no file (or link) of that name exists."""
+    temp_name = _temp_file(target, data)
+    try:
+        claimed = _claim(temp_name, target)
+    except OSError as exc:
+        raise OutputError(Problem(str(target), f"cannot be written ({_reason(exc)})")) from None
+    finally:
+        Path(temp_name).unlink(missing_ok=True)
+    if not claimed:
+        raise OutputError(
+            Problem(str(target), "already exists; it is left unchanged: choose another name")
+        )
+
+
+def _claim(temp_name: str, candidate: Path) -> bool:
+    """Give the finished temporary file the name `candidate` if nothing has it yet."""
+    try:
+        os.link(temp_name, candidate)
+        return True
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+    try:  # a file system without hard links: create the name exclusively, then fill it
+        os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+    except FileExistsError:
+        return False
+    os.replace(temp_name, candidate)
+    return True
+
+
+def _temp_file(target: Path, data: bytes) -> str:
+    """A finished, synced temporary file beside `target` holding `data`; its name.
+
+    Interrupted (Ctrl-C, SIGTERM), nothing is left behind.
+    """
     try:
         handle, temp_name = tempfile.mkstemp(prefix=".handouts-", suffix=".tmp", dir=target.parent)
     except OSError as exc:
@@ -118,7 +200,6 @@ def write_atomically(target: Path, data: bytes) -> None:
             temp.flush()
             os.fsync(temp.fileno())
         os.chmod(temp_name, 0o644)
-        os.replace(temp_name, target)
     except OSError as exc:
         Path(temp_name).unlink(missing_ok=True)
         raise OutputError(
@@ -130,6 +211,7 @@ def write_atomically(target: Path, data: bytes) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+    return temp_name
 
 
 def _reason(exc: OSError) -> str:

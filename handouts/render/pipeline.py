@@ -13,7 +13,7 @@ from handouts.build.request import Request
 from handouts.figures.resolve import resolve_figures
 from handouts.library.model import Library
 from handouts.render.fit import Fit, page_count, page_limit
-from handouts.render.output import chooses_name, free_name, resolve_target, write_atomically
+from handouts.render.output import chooses_name, resolve_target, write_atomically, write_free
 from handouts.workspace.clinic import Clinic
 
 
@@ -69,23 +69,24 @@ def render_to_file(
     library: Library,
     clinic: Clinic,
     output: Path | None,
+    choose: bool | None = None,
     notices: list[str] | None = None,
 ) -> Path:
     """Render one handout and write it atomically; return the path written.
 
-    When it runs past one double-sided sheet, a one-line notice goes to `notices`.
-
-    A file name chosen from the clinic's pattern never replaces another patient's
-    handout: when the name is taken by a sheet made for someone else (or by a file
-    handouts did not make), the next free name (-2, -3, ...) is used instead.
+    A file name chosen from the clinic's pattern (or any name when `choose` is true) never
+    replaces another patient's handout: when the name is taken by a sheet made for someone
+    else (or by a file handouts did not make), the next free name (-2, -3, ...) is claimed
+    instead, atomically, so runs at the same moment never write over each other. When it
+    runs past one double-sided sheet, a one-line notice goes to `notices`.
     """
     target = resolve_target(output, request, clinic.file_pattern)
-    if chooses_name(output):
-        target = free_name(target, lambda path: held_by_another(path, request))
     data, fit = render_checked(request, library, clinic)
-    write_atomically(target, data)
     if notices is not None and not fit.fits:
         notices.append(fit.notice())
+    if chooses_name(output) if choose is None else choose:
+        return write_free(target, data, lambda path: not held_by_another(path, request))
+    write_atomically(target, data)
     return target
 
 

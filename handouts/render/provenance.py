@@ -75,17 +75,22 @@ def changed_sections(provenance: Provenance, library: Library) -> list[str]:
 
 def read_provenance(path: Path) -> Provenance:
     """Read the embedded request from a handout PDF; raise RequestError if there is none."""
+    import io
     import logging
 
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    from handouts.files import PDF_LIMIT, FileRefused, read_bytes
+
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     where = str(path)
     try:
-        info: Any = PdfReader(str(path)).metadata or {}
-    except FileNotFoundError:
-        raise RequestError(Problem(where, "no such file")) from None
+        data = read_bytes(path, PDF_LIMIT)
+    except FileRefused as exc:
+        raise RequestError(Problem(where, exc.reason)) from None
+    try:
+        info: Any = PdfReader(io.BytesIO(data)).metadata or {}
     except (OSError, PdfReadError) as exc:
         raise RequestError(Problem(where, f"cannot be read as a PDF ({exc})")) from None
     raw = info.get("/" + INFO_KEY)

@@ -93,18 +93,17 @@ def _problem(
 
 
 def _read(path: Path) -> bytes:
-    if not path.exists():
-        raise _Bad("does not exist; check the file name and folder")
-    if path.is_dir():
-        raise _Bad("is a folder, not a file; name the file itself")
+    from handouts.files import FileRefused, read_bytes
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            megabytes = MAX_FILE_BYTES // (1024 * 1024)
-            raise _Bad(f"is {size // (1024 * 1024)} MB; use a file under {megabytes} MB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _Bad(f"cannot be read ({(exc.strerror or str(exc)).lower()})") from None
+        data = read_bytes(path, MAX_FILE_BYTES)
+    except FileRefused as exc:
+        reason = exc.reason
+        if reason == "no such file":
+            reason = "does not exist; check the file name and folder"
+        elif reason.startswith("is a folder"):
+            reason = "is a folder, not a file; name the file itself"
+        raise _Bad(reason) from None
     if not data:
         raise _Bad("is empty; save the file again")
     return data

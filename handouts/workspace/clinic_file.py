@@ -7,6 +7,7 @@ from pathlib import Path
 from string import Formatter
 
 from handouts.errors import LibraryError, Problem
+from handouts.files import read_or_raise
 from handouts.typed_text import PAPERS
 from handouts.workspace.assets import check_image
 from handouts.workspace.clinic import (
@@ -47,10 +48,7 @@ LINK_PATTERN = re.compile(r"^(https?://|mailto:|tel:)\S+$")
 def read_clinic(root: Path) -> Clinic:
     """The brand in `root`/clinic.yaml; raise LibraryError listing every problem."""
     path = root / "clinic.yaml"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LibraryError(Problem(WHERE, f"cannot be read as UTF-8 text: {exc}")) from None
+    text = read_or_raise(path, WHERE, root=root)
     data, problems = load_yaml(text, WHERE)
     if problems:
         raise LibraryError(problems)

@@ -71,7 +71,11 @@ def find_workspace(
         return _named(Path(environ[ENV_VAR]), ENV_VAR)
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
-        if (folder / CLINIC_FILE).is_file():
+        try:
+            found = (folder / CLINIC_FILE).is_file()
+        except OSError:  # a folder we may not look into: not ours
+            continue
+        if found:
             return Workspace(folder, f"nearest {CLINIC_FILE}")
     return Workspace()
 
@@ -83,6 +87,14 @@ def _named(path: Path, how: str) -> Workspace:
                 how,
                 f'"{path}" is not a folder; give a workspace folder '
                 "(make one with `handouts init DIR`)",
+            )
+        )
+    if not os.access(path, os.R_OK | os.X_OK):
+        raise LibraryError(
+            Problem(
+                how,
+                f'"{path}" cannot be read (permission denied); give a folder you may read '
+                "or ask for read access",
             )
         )
     return Workspace(path.resolve(), how)
@@ -111,13 +123,14 @@ def load_workspace_library(
 
 def _clinic_line(workspace: Workspace, key: str) -> int | None:
     """The line of a top-level key in the workspace's clinic.yaml (None when not found)."""
+    from handouts.files import read_text
     from handouts.yamlfile.reader import load_yaml
 
     if workspace.root is None:
         return None
     path = workspace.root / CLINIC_FILE
     try:
-        data, _ = load_yaml(path.read_text(encoding="utf-8"), CLINIC_FILE)
+        data, _ = load_yaml(read_text(path, root=workspace.root), CLINIC_FILE)
         return data.line_of(key) if key in data else None
     except Exception:  # read_clinic has already reported an unreadable clinic.yaml
         return None
@@ -131,7 +144,10 @@ def load_default_library(lang: str = "en") -> Library:
 def load_clinic(workspace: Workspace | None = None) -> Clinic:
     """The workspace's brand from its clinic.yaml, or the neutral built-in brand."""
     workspace = workspace or Workspace()
-    if workspace.root is None or not (workspace.root / CLINIC_FILE).is_file():
+    if workspace.root is None:
+        return Clinic()
+    path = workspace.root / CLINIC_FILE
+    if not path.exists() and not path.is_symlink():
         return Clinic()
     from handouts.workspace.clinic_file import read_clinic
 

@@ -91,6 +91,18 @@ def _construct_sequence(loader: _LocatingLoader, node: yaml.SequenceNode) -> Loc
     return items
 
 
+def _construct_timestamp(loader: _LocatingLoader, node: yaml.ScalarNode) -> Any:
+    """A date or time; a value that looks like one but is not (2026-02-30) stays text, so
+    the field that reads it says what is wrong, at its own place."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        if yaml.constructor.SafeConstructor.timestamp_regexp.match(str(node.value)):
+            return str(node.value)
+        raise
+
+
+_LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LocatingLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence
