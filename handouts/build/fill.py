@@ -17,7 +17,6 @@ from handouts.workspace.clinic import Clinic
 DOSE_PARAMS = {
     "hold_seconds": "hold",
     "press_seconds": "hold",
-    "pause_seconds": "hold",
     "reps": "reps",
     "sets": "sets",
     "minutes": "minutes",
