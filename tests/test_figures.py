@@ -23,7 +23,7 @@ from tests.helpers import pdf_text, write_tree
 
 LANGUAGES = ("en", "es", "fr")
 TEMPLATES = sorted(load_library().templates)
-CALF = "figure:calf-wall"
+CALF = "figure:calf-wall-bent"  # the calf stretch's figure
 
 
 def _captions(blocks: tuple[doc.Block, ...]) -> list[str]:
@@ -70,6 +70,22 @@ def test_each_figure_caption_is_printed_in_every_template_and_language(render, t
         assert " ".join(caption.split()) in text, caption
 
 
+def test_every_exercise_of_the_builtin_library_has_a_figure():
+    from handouts.build.fill import base_context, fill_section
+    from handouts.build.markup import parse_markdown
+    from handouts.check.figures import EXERCISE_CATEGORIES, exercises
+
+    for lang in LANGUAGES:
+        library = load_library(lang=lang)
+        base = base_context(Request(template=""), _clinic())
+        for section in library.sections.values():
+            if section.category not in EXERCISE_CATEGORIES:
+                continue
+            blocks = parse_markdown(fill_section(section, section.defaults(), base))
+            for title, pictured in exercises(blocks):
+                assert pictured, f"{section.path}: {title}"
+
+
 @pytest.mark.parametrize("template_id", TEMPLATES)
 def test_the_standard_handout_stays_under_80_kb(tmp_path, run, template_id):
     target = tmp_path / "out.pdf"
@@ -112,7 +128,7 @@ def _stretch_page(path: Path):
 
 def test_a_workspace_photo_replaces_a_builtin_figure(tmp_path, run):
     (tmp_path / "figures").mkdir()
-    (tmp_path / "figures" / "calf-wall.png").write_bytes(_png())
+    (tmp_path / "figures" / "calf-wall-bent.png").write_bytes(_png())
     write_tree(tmp_path, {"content/en/stretch-holds.md": _stretches()})
     target = tmp_path / "out.pdf"
     result = run("render", "knee-dry-needling", "--add", "stretch-holds",
@@ -120,13 +136,13 @@ def test_a_workspace_photo_replaces_a_builtin_figure(tmp_path, run):
     assert result.exit_code == 0, result.output
     assert len(_stretch_page(target).images) == 1
     listing = run("figures", "--workspace", str(tmp_path))
-    line = next(x for x in listing.output.splitlines() if x.startswith("calf-wall "))
+    line = next(x for x in listing.output.splitlines() if x.startswith("calf-wall-bent "))
     assert "workspace, PNG photo" in line
     assert "Calf stretch" in line  # the built-in caption carries over
 
 
 def test_a_workspace_svg_replaces_a_builtin_figure(tmp_path, run):
-    write_tree(tmp_path, {"figures/calf-wall.svg": SVG})
+    write_tree(tmp_path, {"figures/calf-wall-bent.svg": SVG})
     (tmp_path / "content/en").mkdir(parents=True)
     (tmp_path / "content/en/stretch-holds.md").write_text(_stretches(), encoding="utf-8")
     target = tmp_path / "out.pdf"
@@ -180,32 +196,32 @@ def render_in(tmp_path: Path, run: Callable[..., Result]) -> Callable[[dict], Re
 
 
 def test_a_broken_photo_is_one_located_error(render_in):
-    line = _one_error(render_in({"figures/calf-wall.png": _png()[:60]}))
-    assert "figures/calf-wall.png" in line
+    line = _one_error(render_in({"figures/calf-wall-bent.png": _png()[:60]}))
+    assert "figures/calf-wall-bent.png" in line
     assert "truncated" in line or "damaged" in line
 
 
 def test_a_missing_picture_file_is_one_located_error(render_in):
     pose = "caption:\n  en: Our calf stretch\nimage: photos/calf.jpg\n"
-    line = _one_error(render_in({"figures/calf-wall.yaml": pose}))
-    assert "figures/calf-wall.yaml:3: image:" in line
+    line = _one_error(render_in({"figures/calf-wall-bent.yaml": pose}))
+    assert "figures/calf-wall-bent.yaml:3: image:" in line
     assert "does not exist" in line
 
 
 def test_a_picture_outside_the_workspace_is_one_located_error(tmp_path, render_in):
     (tmp_path / "elsewhere.png").write_bytes(_png())
     pose = "caption:\n  en: Our calf stretch\nimage: ../elsewhere.png\n"
-    line = _one_error(render_in({"figures/calf-wall.yaml": pose}))
-    assert "figures/calf-wall.yaml:3: image:" in line
+    line = _one_error(render_in({"figures/calf-wall-bent.yaml": pose}))
+    assert "figures/calf-wall-bent.yaml:3: image:" in line
     assert "outside the workspace" in line
 
 
 def test_a_symlink_leading_out_of_the_workspace_is_one_located_error(tmp_path, render_in):
     (tmp_path / "elsewhere.png").write_bytes(_png())
     (tmp_path / "ws" / "figures").mkdir(parents=True)
-    (tmp_path / "ws" / "figures" / "calf-wall.png").symlink_to(tmp_path / "elsewhere.png")
+    (tmp_path / "ws" / "figures" / "calf-wall-bent.png").symlink_to(tmp_path / "elsewhere.png")
     line = _one_error(render_in({}))
-    assert "figures/calf-wall.png" in line
+    assert "figures/calf-wall-bent.png" in line
     assert "outside the workspace" in line
 
 
@@ -223,17 +239,17 @@ def test_a_figure_without_caption_is_one_located_error(render_in):
 def test_an_unknown_figure_suggests_the_near_one(render_in):
     body = _stretches()
     line = _one_error(
-        render_in({"content/en/stretch-holds.md": body.replace(CALF, "figure:calf-wal")})
+        render_in({"content/en/stretch-holds.md": body.replace(CALF, "figure:calf-wall-bnt")})
     )
-    assert 'no figure "calf-wal" (did you mean "calf-wall"?)' in line
+    assert 'no figure "calf-wall-bnt" (did you mean "calf-wall-bent"?)' in line
 
 
 def test_a_mistake_in_a_pose_file_is_located_at_its_line(render_in):
-    pose = (builtin_root().path / "content/figures/calf-wall.yaml").read_text(encoding="utf-8")
+    pose = (builtin_root().path / "content/figures/calf-wall-bent.yaml").read_text(encoding="utf-8")
     pose = pose.replace("{type: wall, x: 112}", "{type: wal, x: 112}")
     number = pose[: pose.index("type: wal")].count("\n") + 1
-    line = _one_error(render_in({"figures/calf-wall.yaml": pose}))
-    assert f"figures/calf-wall.yaml:{number}: props[2].type:" in line
+    line = _one_error(render_in({"figures/calf-wall-bent.yaml": pose}))
+    assert f"figures/calf-wall-bent.yaml:{number}: props[2].type:" in line
     assert 'did you mean "wall"' in line
 
 
