@@ -117,8 +117,7 @@ def main() -> None:
     verdict = "ok" if worst[0] <= LIMIT else f"over {LIMIT:.0%}"
     print(f"\nworst page before the last: {worst[0]:.0%} ({worst[1]}): {verdict}")
     args.out.write_text(
-        json.dumps({"pages": results, "worst_mid_handout": worst, "limit": LIMIT}, indent=1)
-        + "\n",
+        json.dumps({"pages": results, "worst_mid_handout": worst, "limit": LIMIT}, indent=1) + "\n",
         encoding="utf-8",
     )
 

@@ -17,7 +17,6 @@ from handouts.document import (
     Figure,
     Heading,
     ListBlock,
-    plain_text,
 )
 
 CARD_CATEGORIES = ("exercise", "massage", "self-care")
@@ -72,16 +71,16 @@ def _dose_for(inner: list[Block], dose: tuple[tuple[str, str], ...]) -> tuple[Do
 
 
 def tracker_rows(sections: tuple[DocSection, ...]) -> tuple[str, ...]:
-    """The plan's exercises (each card with steps) and self-care items, for the tracker."""
-    rows: list[str] = []
-    for section in sections:
-        if section.category not in CARD_CATEGORIES:
-            continue
-        cards = [b for b in section.blocks if isinstance(b, Card) and b.dose]
-        if section.category == "self-care" or not cards:
-            rows.append(section.title)
-            continue
-        rows += [short_title(plain_text(card.title)) for card in cards]
+    """The plan's exercise, massage and self-care sections, one tracker row each.
+
+    One row a section, not a card: the grid stays short enough to share the last page.
+    """
+    rows = [
+        section.title
+        for section in sections
+        if section.category in CARD_CATEGORIES
+        and any(isinstance(b, Card) and b.dose for b in section.blocks)
+    ]
     return tuple(dict.fromkeys(rows))
 
 

@@ -124,11 +124,8 @@ def card(builder, block: doc.Card) -> Flowable:
     def make(width: float) -> Flowable:
         inner_width = width - 14
         sub = builder.narrowed(inner_width)
-        rows: list[list[Flowable]] = [[builder.para(block.title, builder.styles.card_title)]]
-        if block.figure is not None:
-            picture = figure_flowable(block.figure, inner_width, builder)
-            if picture is not None:
-                rows.append([picture])
+        title = builder.para(block.title, builder.styles.card_title)
+        rows: list[list[Flowable]] = [[card_head(builder, title, block.figure, inner_width)]]
         for flowable in sub.blocks(block.blocks, builder.styles.body, keep=False):
             rows.append([flowable])
         if block.dose:
@@ -155,21 +152,40 @@ def card(builder, block: doc.Card) -> Flowable:
     )
 
 
-CARD_FIGURE_LINES = 6  # a card's picture is at most this many body lines tall
+CARD_FIGURE_LINES = 5  # a card's picture is at most this many body lines tall
+CARD_FIGURE_SHARE = 0.42  # and at most this share of the card's width
 
 
-def figure_flowable(figure: doc.Figure, width: float, builder) -> Flowable | None:
-    """The card's picture with its caption, no taller than CARD_FIGURE_LINES lines."""
-    from handouts.pdf.figure import figure_caption_style
-    from handouts.pdf.figure import figure_flowable as drawn
+def card_head(builder, title: Flowable, figure: doc.Figure | None, width: float) -> Flowable:
+    """The card's title, with its picture at the right and the caption under the title.
 
-    if figure.art is None:
-        return None
+    Side by side, a picture costs the card a few lines, not its own height plus a caption.
+    """
+    if figure is None or figure.art is None:
+        return title
+    from handouts.pdf.figure import art_flowable, figure_caption_style
+
     styles = builder.styles
-    height = styles.body_size * CARD_FIGURE_LINES
-    return drawn(
-        figure, width, hex_of(styles.accent), figure_caption_style(styles), builder.fonts, height
+    side = width * CARD_FIGURE_SHARE
+    drawing = art_flowable(
+        figure.art, side, hex_of(styles.accent), styles.body_size * CARD_FIGURE_LINES
     )
+    caption = builder.para(figure.caption, figure_caption_style(styles))
+    head = Table([[[title, caption], drawing]], colWidths=[width - side, side])
+    head.setStyle(
+        builder.table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return head
 
 
 def hex_of(colour) -> str:
@@ -226,8 +242,8 @@ class Tracker(Flowable):
                     ("VALIGN", (0, 0), (0, 0), "BOTTOM"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 2),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
                 ]
             )
         )

@@ -95,7 +95,7 @@ def body_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) 
     if document.tracker:
         # Its heading sits in the grid's empty corner cell: no heading line above it.
         tracker = Tracker(builder, document.tracker, builder.strings["tracker_heading"])
-        story += [CondPageBreak(tracker.least_height(builder.width) + 8), Spacer(1, 8), tracker]
+        story += [CondPageBreak(tracker.least_height(builder.width) + 4), Spacer(1, 4), tracker]
     if document.notes_box and document.notes_box.writing_lines:
         story.append(WriteIn(builder, builder.strings["write_heading"]))
     return story
