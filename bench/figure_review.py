@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reportlab.graphics import renderPDF
+from reportlab.pdfgen.canvas import Canvas
 
 from handouts.figures import load_all
 from handouts.library.loader import builtin_root
@@ -31,7 +31,10 @@ def main(out: Path) -> None:
         drawing = art_flowable(entry.art, WIDTH)
         with tempfile.TemporaryDirectory() as folder:
             pdf = Path(folder) / "figure.pdf"
-            renderPDF.drawToFile(drawing, str(pdf))
+            width, height = drawing.wrap(WIDTH, WIDTH)
+            canvas = Canvas(str(pdf), pagesize=(width, height))
+            drawing.drawOn(canvas, 0, 0)
+            canvas.save()
             stem = out / entry.id
             subprocess.run(["pdftoppm", "-png", "-r", "100", "-singlefile", pdf, stem], check=True)
         print(out / f"{entry.id}.png")

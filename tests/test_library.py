@@ -14,6 +14,7 @@ from handouts.build.markup import build_document
 from handouts.build.plan import make_plan
 from handouts.build.request import ParamSetting, Request
 from handouts.check.rendering import extreme
+from handouts.figures.resolve import resolve_figures
 from handouts.library.loader import load_library
 from handouts.library.model import Section
 from handouts.library.params import format_value
@@ -104,6 +105,7 @@ def test_every_section_fits_on_one_page_at_12pt():
         template="knee-dry-needling", sections=tuple(SECTIONS), date=dt.date(2026, 5, 6)
     )
     document = build_document(fill_plan(make_plan(request, LIBRARY), Clinic()))
+    document = resolve_figures(document, LIBRARY)  # as the render pipeline does
     for paper in ("letter", "a4"):
         heights, page_height = section_heights(document, Clinic(), PageOptions(paper))
         too_tall = {sid: round(h) for sid, h in heights.items() if h > page_height}

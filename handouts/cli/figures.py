@@ -20,7 +20,7 @@ from handouts.cli.options import load_setup, workspace_options
 @workspace_options
 def figures(sheet: Path | None, workspace: Path | None, lang: str | None) -> None:
     """List every figure (built-in or the workspace's) with its caption."""
-    from handouts.figures.listing import figures_report
+    from handouts.render.figure_sheet import figures_report
 
     setup = load_setup(workspace, lang)
     click.echo(f"{setup.description}; language: {setup.lang}\n")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from handouts.figures import body, props
+import handouts.figures.body as body
+import handouts.figures.props as props
 from handouts.figures.model import Arrow, Point, Pose, PoseFigure
 from handouts.figures.shapes import Disc, Drawing, Line, Primitive, Shape
 

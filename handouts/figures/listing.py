@@ -1,4 +1,4 @@
-"""`handouts figures`: the list of figures with their origin, and the contact sheet."""
+"""The list of figures with their origin (what `handouts figures` prints)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 
 from handouts.errors import LibraryError
 from handouts.figures.model import FigureEntry, Picture
-from handouts.workspace.clinic import Clinic
 
 
 def loaded_figures(roots: Iterable[Path]) -> list[FigureEntry]:
@@ -38,27 +37,3 @@ def figure_listing(entries: list[FigureEntry], lang: str) -> str:
         origin = f"{entry.origin}, {kind_of(entry)}"
         lines.append(f"{entry.id:<{width}}  {origin:<24}  {caption}")
     return "\n".join(lines)
-
-
-def write_contact_sheet(
-    entries: list[FigureEntry], lang: str, clinic: Clinic, target: Path
-) -> Path:
-    """Write the contact sheet PDF (every figure with id and caption) atomically."""
-    from handouts.pdf.figure_sheet import contact_sheet_pdf
-    from handouts.render.output import write_atomically
-
-    data = contact_sheet_pdf(entries, lang, clinic, title="Figures")
-    write_atomically(target, data)
-    return target
-
-
-def figures_report(
-    roots: Iterable[Path], lang: str, clinic: Clinic, sheet: Path | None = None
-) -> str:
-    """What `handouts figures` prints: the listing, and where the sheet went when asked."""
-    entries = loaded_figures(roots)
-    text = figure_listing(entries, lang)
-    if sheet is not None:
-        written = write_contact_sheet(entries, lang, clinic, sheet)
-        text += f"\n\ncontact sheet: {written}"
-    return text

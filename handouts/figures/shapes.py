@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handouts.figures.model import Point
+Point = tuple[float, float]
 
 # role -> colour; "accent" is replaced by the clinic's accent colour.
 PALETTE = {

@@ -8,9 +8,8 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from typing import Any
+from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Circle, Group, Polygon, PolyLine
-from reportlab.graphics.shapes import Drawing as RLDrawing
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer
 
@@ -19,58 +18,62 @@ from handouts.figures.model import Picture
 from handouts.figures.shapes import Disc, Drawing, Line, Shape, colour
 
 MAX_HEIGHT_SHARE = 1.0  # a figure is at most as tall as it is wide
-FIGURE_LINES = 9  # in a layout, a drawing is at most this many body lines tall
+FIGURE_LINES = 6  # in a layout, a drawing is at most this many body lines tall
 
 
-def _rl(role: str | None, accent: str | None) -> Any:
-    value = colour(role, accent)
-    return None if value is None else colors.HexColor(value)
+class VectorFigure(Flowable):
+    """A pose drawing drawn straight onto the canvas: paths only, no font is referenced."""
+
+    def __init__(self, drawing: Drawing, width: float, accent: str | None = None) -> None:
+        super().__init__()
+        self.drawing = drawing
+        self.accent = accent
+        self.scale = width / drawing.width
+        self.width = width
+        self.height = drawing.height * self.scale
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.scale(self.scale, self.scale)
+        canvas.translate(-self.drawing.left, -self.drawing.bottom)
+        canvas.setLineCap(1)
+        canvas.setLineJoin(1)
+        for shape in self.drawing.shapes:
+            _draw_shape(canvas, shape, self.accent)
+        canvas.restoreState()
 
 
-def _flat(points: tuple[tuple[float, float], ...]) -> list[float]:
-    return [value for point in points for value in point]
-
-
-def vector_drawing(drawing: Drawing, width: float, accent: str | None = None) -> RLDrawing:
-    """A ReportLab drawing of `drawing` scaled to `width` points."""
-    scale = width / drawing.width
-    group = Group()
-    for shape in drawing.shapes:
+def _draw_shape(canvas: Any, shape: Line | Disc | Shape, accent: str | None) -> None:
+    if isinstance(shape, Disc):
+        fill, stroke, width = shape.fill, shape.stroke, shape.width
+        path = canvas.beginPath()
+        path.circle(*shape.centre, shape.radius)
+    else:
+        points = shape.points
+        path = canvas.beginPath()
+        path.moveTo(*points[0])
+        for point in points[1:]:
+            path.lineTo(*point)
         if isinstance(shape, Line):
-            group.add(
-                PolyLine(
-                    _flat(shape.points),
-                    strokeColor=_rl(shape.colour, accent),
-                    strokeWidth=shape.width,
-                    strokeLineCap=1,
-                    strokeLineJoin=1,
-                )
-            )
-        elif isinstance(shape, Disc):
-            group.add(
-                Circle(
-                    *shape.centre,
-                    shape.radius,
-                    fillColor=_rl(shape.fill, accent),
-                    strokeColor=_rl(shape.stroke, accent),
-                    strokeWidth=shape.width,
-                )
-            )
-        elif isinstance(shape, Shape):
-            group.add(
-                Polygon(
-                    _flat(shape.points),
-                    fillColor=_rl(shape.fill, accent),
-                    strokeColor=_rl(shape.stroke, accent),
-                    strokeWidth=shape.width,
-                    strokeLineJoin=1,
-                )
-            )
-    group.scale(scale, scale)
-    group.translate(-drawing.left, -drawing.bottom)
-    out = RLDrawing(width, drawing.height * scale)
-    out.add(group)
-    return out
+            fill, stroke, width = None, shape.colour, shape.width
+        else:
+            path.close()
+            fill, stroke, width = shape.fill, shape.stroke, shape.width
+    if fill:
+        canvas.setFillColor(colors.HexColor(colour(fill, accent)))
+    if stroke:
+        canvas.setStrokeColor(colors.HexColor(colour(stroke, accent)))
+        canvas.setLineWidth(width)
+    canvas.drawPath(path, stroke=1 if stroke else 0, fill=1 if fill else 0)
+
+
+def vector_drawing(drawing: Drawing, width: float, accent: str | None = None) -> Flowable:
+    """A flowable drawing `drawing` scaled to `width` points."""
+    return VectorFigure(drawing, width, accent)
 
 
 def picture_flowable(picture: Picture, width: float, height: float | None = None) -> Flowable:
@@ -121,20 +124,22 @@ def figure_flowable(
     """
     from reportlab.platypus import Table, TableStyle
 
-    from handouts.pdf.flowables import markup
-
-    if hasattr(accent, "styles"):  # a FlowableBuilder
-        builder = accent
+    builder = accent if hasattr(accent, "styles") else None  # the layout's FlowableBuilder
+    if builder is not None:
         accent = hex_colour(builder.styles.accent)
         caption_style = caption_style or figure_caption_style(builder.styles)
         fonts = fonts or builder.fonts
         height = height or builder.styles.body_size * FIGURE_LINES
     drawing = art_flowable(block.art, width, accent, height)
-    caption = Paragraph(markup((doc.Span(block.caption),), fonts), caption_style)
+    if builder is not None:  # its paragraphs escape the text and use fallback fonts
+        caption = builder.para(block.caption, caption_style)
+    else:
+        caption = Paragraph(escape(block.caption), caption_style)
     table = Table([[drawing], [caption]], colWidths=[width], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), caption_style.fontName),  # no stray Helvetica
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -173,7 +178,7 @@ def with_steps(blocks: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def figure_width(frame_width: float, large_print: bool) -> float:
     """How wide a figure is drawn: a third of the frame, more in large print."""
-    return frame_width * (0.42 if large_print else 0.34)
+    return frame_width * (0.42 if large_print else 0.30)
 
 
 def figure_caption_style(styles: Any) -> Any:
@@ -200,6 +205,7 @@ def figure_block(builder: Any, block: doc.Figure | FigureWithSteps) -> Flowable:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), builder.styles.body.fontName),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),

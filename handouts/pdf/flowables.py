@@ -304,7 +304,7 @@ class FlowableBuilder:
         from handouts.pdf.figure import FigureWithSteps, figure_block
 
         if isinstance(block, (doc.Figure, FigureWithSteps)):
-            return [Spacer(1, 4), figure_block(self, block), Spacer(1, 6)]
+            return [figure_block(self, block)]
         if isinstance(block, doc.Card):
             from handouts.pdf.parts import card
 
