@@ -114,7 +114,7 @@ def balanced(groups: list[list[doc.Block]], columns: int) -> list[list[list[doc.
     return [groups[:best], groups[best:]]
 
 
-def warning_panel(builder, section: doc.DocSection, phone: str) -> Flowable:
+def warning_panel(builder, section: doc.DocSection, phone: str, stack: bool = False) -> Flowable:
     """The warning signs in one boxed panel (never split), the clinic's phone large and bold.
 
     With no phone, a line to write it on. Its sub-parts sit side by side when wide.
@@ -125,7 +125,7 @@ def warning_panel(builder, section: doc.DocSection, phone: str) -> Flowable:
     phone_text = builder.strings["clinic_phone"].replace("{phone}", phone or WRITE_IN)
 
     def make(width: float) -> Flowable:
-        columns = 2 if width >= size * 30 and len(groups) > 1 else 1
+        columns = 2 if width >= size * 30 and len(groups) > 1 and not stack else 1
         cell_width = width / columns
         sub = builder.narrowed(cell_width - 22)
         pad = [""] * (columns - 1)
@@ -137,13 +137,16 @@ def warning_panel(builder, section: doc.DocSection, phone: str) -> Flowable:
         if lead:
             rows.append([builder.narrowed(width - 22).blocks(tuple(lead), styles.body, keep=False)])
             rows[-1] += [""] * (columns - 1)
-        cells: list[list[Flowable]] = [[] for _ in range(columns)]
-        for column, part in enumerate(balanced(groups, columns)):
-            for group in part:
-                cells[column] += sub.blocks(tuple(group), styles.body, keep=False)
-        rows.append(cells)
-        spans = [("SPAN", (0, r), (-1, r)) for r in range(len(rows) - 1)]
-        table = Table(rows, colWidths=[cell_width] * columns)
+        if stack:  # taller than a page: one row a group, so that it splits between groups
+            rows += [[sub.blocks(tuple(group), styles.body, keep=False)] for group in groups]
+        else:
+            cells: list[list[Flowable]] = [[] for _ in range(columns)]
+            for column, part in enumerate(balanced(groups, columns)):
+                for group in part:
+                    cells[column] += sub.blocks(tuple(group), styles.body, keep=False)
+            rows.append(cells)
+        spans = [("SPAN", (0, r), (-1, r)) for r in range(len(rows) - (0 if stack else 1))]
+        table = Table(rows, colWidths=[cell_width] * columns, splitByRow=1)
         commands = [
             ("BACKGROUND", (0, 0), (-1, -1), WARNING_TINT),
             ("BOX", (0, 0), (-1, -1), 2, WARNING),
@@ -159,7 +162,7 @@ def warning_panel(builder, section: doc.DocSection, phone: str) -> Flowable:
         table.setStyle(builder.table_style(commands))
         return table
 
-    return Sized(make, keep=True, space_after=8)
+    return Sized(make, keep=not stack, space_after=8)
 
 
 BOOKING_QR = 72  # points: small, but a phone camera reads it at arm's length

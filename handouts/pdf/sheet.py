@@ -67,18 +67,21 @@ def top_part(
         story.append(notes_panel(builder, document.notes_box.notes))
     points = document.plan_points()
     plan = plan_summary(builder, points) if points else []
-    box = [panel_of(builder, document, clinic)] if document.warning and panel != "none" else []
+    shown = document.warning and panel != "none"
+    box = [panel_of(builder, document, clinic, panel == "stacked")] if shown else []
     # The disclaimer, once, at 12 pt (no longer in a 10 pt footer on every page).
     disclaimer = builder.para(clinic.disclaimer or builder.strings["disclaimer"], styles.body)
     return story + (box + plan if panel == "before" else plan + box) + [disclaimer]
 
 
-def panel_of(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) -> Flowable:
-    """The warning-signs panel of `document` (which has one)."""
+def panel_of(
+    builder: FlowableBuilder, document: doc.Document, clinic: Clinic, stack: bool = False
+) -> Flowable:
+    """The warning-signs panel of `document` (which has one); `stack`ed, it may split."""
     from handouts.pdf.panel import warning_panel
 
     assert document.warning is not None
-    return warning_panel(builder, document.warning, clinic.phone)
+    return warning_panel(builder, document.warning, clinic.phone, stack)
 
 
 def body_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) -> list[Flowable]:
@@ -212,6 +215,10 @@ def sheet_story(
         if not fits:
             panel, kept = "none", panel_of(builder, document, clinic)
             kept_height = measure_height([kept], geometry.frame_width)
+            if kept_height > geometry.later_frame_height - MIN_COLUMNS:
+                # Taller than a page (long warning text in large print): the one case
+                # where it flows on, split between its groups, right after "Your plan".
+                panel, kept, kept_height = "stacked", None, 0.0
     top = top_part(builder, document, clinic, panel)
     top_height = measure_height(top, geometry.frame_width) + TOP_SLACK
     if panel == "before" and top_height > geometry.frame_height:
