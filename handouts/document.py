@@ -73,16 +73,44 @@ class Figure:
     art: object = None
 
 
-Block = Heading | Paragraph | ListBlock | Callout | Table | Figure
+@dataclass(frozen=True)
+class DoseItem:
+    """One number of an exercise's dose: `kind` is hold, reps, sets, daily or minutes."""
+
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """One exercise (a `###` block): its title, picture slot, steps and dose strip."""
+
+    title: Inline
+    blocks: tuple[Block, ...]
+    dose: tuple[DoseItem, ...] = ()
+    figure: Figure | None = None
+
+
+Block = Heading | Paragraph | ListBlock | Callout | Table | Figure | Card
 
 
 @dataclass(frozen=True)
 class DocSection:
-    """One section of advice with its title."""
+    """One section of advice with its title, category and one-line key point."""
 
     id: str
     title: str
     blocks: tuple[Block, ...]
+    category: str = ""
+    key_point: Inline = ()
+
+
+@dataclass(frozen=True)
+class Tracker:
+    """A week grid: day labels across, the plan's exercises and self-care items down."""
+
+    days: tuple[str, ...]
+    rows: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -105,6 +133,12 @@ class Document:
     intro: tuple[Block, ...]
     sections: tuple[DocSection, ...]
     notes_box: NotesBox | None
+    warning: DocSection | None = None
+    tracker: Tracker | None = None
+
+    def plan_points(self) -> tuple[Inline, ...]:
+        """The key point of every section that has one, in order ("Your plan")."""
+        return tuple(s.key_point for s in self.sections if s.key_point)
 
 
 def plain_text(spans: Inline) -> str:
@@ -122,7 +156,7 @@ def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
         if isinstance(block, ListBlock):
             for item in block.items:
                 yield from walk(item)
-        elif isinstance(block, Callout):
+        elif isinstance(block, (Callout, Card)):
             yield from walk(block.blocks)
 
 
@@ -133,6 +167,9 @@ def own_texts(block: Block) -> list[str]:
         return [plain_text(block.spans)]
     if isinstance(block, Table):
         return [plain_text(cell) for cell in (*block.header, *(c for r in block.rows for c in r))]
+    if isinstance(block, Card):
+        caption = [block.figure.caption] if block.figure else []
+        return [plain_text(block.title), *caption, *(item.value for item in block.dose)]
     if isinstance(block, Figure):
         return [block.caption]
     return []

@@ -10,8 +10,8 @@ from tests.helpers import pdf_text, write_tree
 CSV = """\
 template,patient,practitioner,date,add,drop,notes,heat-use.minutes,stretch-holds.hold_seconds
 knee-dry-needling,Jane Doe,"Sam Lee, PT",2026-03-04,orthotics-advice,,Ice first day|Walk daily,20,
-knee-dry-needling,Jane Doe,,2026-03-04,,heat-use,,,60
-knee-acupuncture,John Roe,,2026-03-04,,,,90,
+knee-dry-needling,Jane Doe,,2026-03-04,stretch-holds,heat-use,,,60
+knee-acupuncture,John Roe,,2026-03-04,heat-use,,,90,
 knee-dry-needling,Jane Doe,,2026-03-04,,,,,
 knee-nope,Ann Poe,,2026-03-04,,,,,
 knee-dry-needling,Ann Poe,,2026-03-04,,,,,
@@ -59,7 +59,7 @@ def test_batch_rows_carry_their_choices(batch_dir, run):
     assert "Arch supports and shoes" in first
     second = pdf_text(out / "2026-03-04-knee-dry-needling-JD-2.pdf")
     assert "60 seconds" in second
-    assert "Using heat at home" not in second
+    assert "Using moist heat at home" not in second
     inspected = run("inspect", str(out / "2026-03-04-knee-dry-needling-JD-2.pdf")).output
     assert "drop: heat-use" in inspected
 
@@ -86,6 +86,7 @@ def test_batch_from_a_yaml_list(tmp_path, run):
             - template: knee-dry-needling
               patient: Jane Doe
               date: 2026-03-04
+              add: [stretch-holds]
               set:
                 stretch-holds.hold_seconds: 60
               notes: [One note]
@@ -100,7 +101,7 @@ def test_batch_from_a_yaml_list(tmp_path, run):
     result = run("batch", str(tmp_path / "batch.yaml"), "-o", str(tmp_path), "--jobs", "1")
     assert result.exit_code == 4
     assert "made 1, failed 1" in result.stdout
-    assert "error: batch.yaml:7: colour: unknown field; use template" in result.stderr
+    assert "error: batch.yaml:8: colour: unknown field; use template" in result.stderr
     assert "60 seconds" in pdf_text(tmp_path / "2026-03-04-knee-dry-needling-JD.pdf")
 
 

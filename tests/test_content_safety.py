@@ -143,7 +143,13 @@ RULES = {
         {"en": ["peppermint"], "es": ["aceite de menta"], "fr": ["huile de menthe"]},
     ),
     "oil: mixed, patch test, children, no heat over it": (
-        ("knee-self-massage", "--set", "massage-techniques.use_oil=yes"),
+        (
+            "knee-self-massage",
+            "--add",
+            "massage-techniques",
+            "--set",
+            "massage-techniques.use_oil=yes",
+        ),
         {
             "en": [
                 "Mix 1 or 2 drops into a tablespoon of plain oil",
@@ -228,7 +234,7 @@ RULES = {
         },
     ),
     "dry needling explained": (
-        ("knee-dry-needling",),
+        ("knee-dry-needling", "--add", "about-dry-needling"),
         {
             "en": [
                 "What dry needling is",
@@ -267,7 +273,7 @@ RULES = {
         {"en": ["20 minutes"], "es": ["20 minutos"], "fr": ["20 minutes"]},
     ),
     "stretches: as far as comfortable, lying down, bent-knee calf, steady chair": (
-        ("knee-acupuncture",),
+        ("knee-self-massage", "--add", "stretch-holds"),
         {
             "en": [
                 "only as far as is comfortable",
@@ -294,7 +300,7 @@ RULES = {
         {},
     ),
     "self-massage: not the groin, numbness, blood thinners, a dose": (
-        ("knee-natural-relief",),
+        ("knee-self-massage",),
         {
             "en": [
                 "Stay out of the groin crease",
@@ -318,7 +324,7 @@ RULES = {
         {},
     ),
     "orthotics: diabetes or numb feet, no invented wear-in schedule": (
-        ("knee-natural-relief",),
+        ("knee-natural-relief", "--add", "orthotics-advice"),
         {
             "en": ["If you have diabetes, numb feet", "podiatrist", "Check your feet every day"],
             "es": [
@@ -335,7 +341,7 @@ RULES = {
         {"en": ["on the first day"], "es": ["el primer día"], "fr": ["le premier jour"]},
     ),
     "muscle balance: long-standing pain, after an assessment": (
-        ("knee-muscle-balance",),
+        ("knee-muscle-balance", "--add", "muscle-balance"),
         {
             "en": ["did not start with an injury", "checked you for other causes"],
             "es": ["no empezó con una lesión", "revisó si había otras causas"],
@@ -390,7 +396,14 @@ def test_each_safety_rule_is_on_its_sheet(tmp_path_factory, rule, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_one_visit_count_per_sheet(tmp_path_factory, lang):
     text = sheet_text(
-        tmp_path_factory, "knee-acupuncture", "--lang", lang, "--set", "treatment-plan.sessions=9"
+        tmp_path_factory,
+        "knee-acupuncture",
+        "--lang",
+        lang,
+        "--add",
+        "treatment-plan",
+        "--set",
+        "treatment-plan.sessions=9",
     )
     suggests = {"en": "suggests", "es": "sugiere", "fr": "conseille"}[lang]
     assert text.count(suggests) == 1
@@ -410,7 +423,16 @@ def test_a_range_cannot_be_set_upside_down_and_heat_has_a_sane_maximum(
     run, tmp_path, setting, limits
 ):
     target = tmp_path / "out.pdf"
-    result = run("render", "knee-dry-needling", "--set", setting, "-o", str(target))
+    result = run(
+        "render",
+        "knee-dry-needling",
+        "--add",
+        "treatment-plan",
+        "--set",
+        setting,
+        "-o",
+        str(target),
+    )
     assert result.exit_code == 4
     assert limits in result.stderr
     assert not target.exists()
@@ -489,7 +511,7 @@ def test_an_upside_down_range_in_a_template_override_is_a_located_error(tmp_path
     (tmp_path / "clinic.yaml").write_text("name: Test Clinic\n", encoding="utf-8")
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "ours.yaml").write_text(
-        "id: ours\nextends: knee-dry-needling\nparams:\n  treatment-plan:\n"
+        "id: ours\nextends: knee-dry-needling\nadd: [treatment-plan]\nparams:\n  treatment-plan:\n"
         "    weeks_min: 12\n    weeks_max: 6\n",
         encoding="utf-8",
     )

@@ -131,7 +131,8 @@ def test_a_workspace_photo_replaces_a_builtin_figure(tmp_path, run):
     (tmp_path / "figures" / "calf-wall-bent.png").write_bytes(_png())
     write_tree(tmp_path, {"content/en/stretch-holds.md": _stretches()})
     target = tmp_path / "out.pdf"
-    result = run("render", "knee-dry-needling", "--workspace", str(tmp_path), "-o", str(target))
+    result = run("render", "knee-dry-needling", "--add", "stretch-holds",
+                 "--workspace", str(tmp_path), "-o", str(target))  # fmt: skip
     assert result.exit_code == 0, result.output
     assert len(_stretch_page(target).images) == 1
     listing = run("figures", "--workspace", str(tmp_path))
@@ -145,7 +146,8 @@ def test_a_workspace_svg_replaces_a_builtin_figure(tmp_path, run):
     (tmp_path / "content/en").mkdir(parents=True)
     (tmp_path / "content/en/stretch-holds.md").write_text(_stretches(), encoding="utf-8")
     target = tmp_path / "out.pdf"
-    result = run("render", "knee-dry-needling", "--workspace", str(tmp_path), "-o", str(target))
+    result = run("render", "knee-dry-needling", "--add", "stretch-holds",
+                 "--workspace", str(tmp_path), "-o", str(target))  # fmt: skip
     assert result.exit_code == 0, result.output
     page = _stretch_page(target)
     assert b"1 0 1 rg" in page.get_contents().get_data()  # the SVG's magenta fill
@@ -187,7 +189,8 @@ def render_in(tmp_path: Path, run: Callable[..., Result]) -> Callable[[dict], Re
             section.parent.mkdir(parents=True, exist_ok=True)
             section.write_text(_stretches(), encoding="utf-8")
         workspace = str(tmp_path / "ws")
-        return run("render", "knee-dry-needling", "--workspace", workspace, "-o", str(tmp_path))
+        return run("render", "knee-dry-needling", "--add", "stretch-holds",
+                   "--workspace", workspace, "-o", str(tmp_path))  # fmt: skip
 
     return invoke
 

@@ -151,7 +151,7 @@ def test_spanish_words_labels_and_dates(tmp_path, run, how):
     assert result.exit_code == 0, result.output
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(str(target)).pages)
     for words in ("Calor en casa", "Para: Ana", "Fecha: 4 de marzo de 2026", "Consejo",
-                  "Notas de su terapeuta", "Página 1 de 1", "no reemplaza el consejo",
+                  "Notas y próxima visita", "Página 1 de 1", "no reemplaza el consejo",
                   "Hoy es 4 de marzo de 2026"):  # fmt: skip
         assert words in text, words
     assert "Heat at home" not in text

@@ -9,7 +9,9 @@ STRETCHES = load_library().sections["stretch-holds"].params["stretches"]
 
 
 def test_an_empty_list_is_refused_naming_the_choices(render):
-    result, text = render("knee-dry-needling", "--set", "stretch-holds.stretches=")
+    result, text = render(
+        "knee-dry-needling", "--add", "stretch-holds", "--set", "stretch-holds.stretches="
+    )
     assert result.exit_code == 4
     assert result.stderr == (
         "error: --set stretch-holds.stretches=: stretch-holds.stretches must be a "
@@ -19,13 +21,17 @@ def test_an_empty_list_is_refused_naming_the_choices(render):
 
 
 def test_a_list_of_only_commas_is_empty_too(render):
-    result, _ = render("knee-dry-needling", "--set", "stretch-holds.stretches=, ,")
+    result, _ = render(
+        "knee-dry-needling", "--add", "stretch-holds", "--set", "stretch-holds.stretches=, ,"
+    )
     assert result.exit_code == 4
     assert "(got nothing)" in result.stderr
 
 
 def test_one_choice_prints(render):
-    result, text = render("knee-dry-needling", "--set", "stretch-holds.stretches=calf")
+    result, text = render(
+        "knee-dry-needling", "--add", "stretch-holds", "--set", "stretch-holds.stretches=calf"
+    )
     assert result.exit_code == 0, result.output
     assert "calf" in text.lower()
 

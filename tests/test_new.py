@@ -39,8 +39,7 @@ def test_new_at_a_terminal_adds_drops_changes_values_and_reasks_on_bad_answers(
     walking = template.optional.index("walking-activity") + 1
     params_before = len(LIBRARY.sections["soreness-after-needling"].params)
     params_after = sum(
-        len(LIBRARY.sections[sid].params)
-        for sid in ("treatment-plan", "orthotics-advice", "walking-activity")
+        len(LIBRARY.sections[sid].params) for sid in ("orthotics-advice", "walking-activity")
     )
     text = answer(
         "knee-nope",  # not a template: asked again
@@ -48,7 +47,7 @@ def test_new_at_a_terminal_adds_drops_changes_values_and_reasks_on_bad_answers(
         "María López",
         "Sam Lee, PT",
         "2026-03-04",
-        f"orthotics-advice {walking}",
+        f"stretch-holds orthotics-advice {walking}",
         "heat-use",
         "y",
         *[""] * params_before,
@@ -113,7 +112,16 @@ def test_new_piped_bad_value_and_bad_yes_no_stop(tmp_path):
     params_before = len(LIBRARY.sections["soreness-after-needling"].params)
     params_heat = len(LIBRARY.sections["heat-use"].params)
     bad_value = answer(
-        "", "Jane", "", "2026-03-04", "", "", "y", *[""] * params_before, *[""] * params_heat, "900"
+        "",
+        "Jane",
+        "",
+        "2026-03-04",
+        "stretch-holds",
+        "",
+        "y",
+        *[""] * params_before,
+        *[""] * params_heat,
+        "900",
     )
     result, target = new(tmp_path, bad_value)
     assert result.exit_code == 4

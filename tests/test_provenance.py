@@ -22,6 +22,8 @@ FULL_REQUEST = (
     "2026-03-04",
     "--add",
     "orthotics-advice",
+    "--add",
+    "stretch-holds",
     "--drop",
     "heat-use",
     "--set",
@@ -68,10 +70,8 @@ def test_inspect_prints_the_embedded_request(tmp_path, run):
         'Ice (not heat) for the first day; "\\" and <b>tags</b> stay text.'
     )
     assert set(data["sections"]) == {
-        "about-dry-needling",
         "soreness-after-needling",
         "stretch-holds",
-        "treatment-plan",
         "orthotics-advice",
         "when-to-call",
     }

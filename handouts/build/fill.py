@@ -13,14 +13,29 @@ from handouts.library.model import Section
 from handouts.library.sandbox import TemplateFillError, render_source
 from handouts.workspace.clinic import Clinic
 
+# Params that make an exercise's dose strip, by the kind of number they hold.
+DOSE_PARAMS = {
+    "hold_seconds": "hold",
+    "press_seconds": "hold",
+    "reps": "reps",
+    "sets": "sets",
+    "minutes": "minutes",
+    "minutes_per_leg": "minutes",
+    "times_per_day": "daily",
+}
+TRACKER_DAYS = 7
+
 
 @dataclass(frozen=True)
 class FilledSection:
-    """One section's title and its filled Markdown."""
+    """One section's title, its filled Markdown and key point, and its dose numbers."""
 
     id: str
     title: str
     markdown: str
+    category: str = ""
+    key_point: str = ""
+    dose: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,28 @@ class FilledHandout:
     date_text: str
     notes: tuple[str, ...]
     notes_box: bool
+    tracker_days: tuple[str, ...] = ()
+
+
+def dose_of(values: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The (kind, number) pairs of a section's dose, in a fixed order of kinds."""
+    order = ("hold", "reps", "sets", "minutes", "daily")
+    found = {}
+    for name, kind in DOSE_PARAMS.items():
+        value = values.get(name)
+        if isinstance(value, int) and not isinstance(value, bool) and kind not in found:
+            found[kind] = str(value)
+    return tuple((kind, found[kind]) for kind in order if kind in found)
+
+
+def week_days(start: dt.date, lang: str) -> tuple[str, ...]:
+    """Seven day labels from `start`, e.g. "Mo 30", in the language's own short names."""
+    from babel.dates import format_date as babel_format_date
+
+    days = (start + dt.timedelta(days=n) for n in range(TRACKER_DAYS))
+    return tuple(
+        f"{babel_format_date(day, 'EEEEEE', locale=lang).title()}\n{day.day}" for day in days
+    )
 
 
 def format_date(date: dt.date, lang: str) -> str:
@@ -93,7 +130,26 @@ def fill_plan(plan: Plan, clinic: Clinic) -> FilledHandout:
             "body",
             problems,
         )
-        sections.append(FilledSection(section.id, section.title, markdown))
+        key_point = ""
+        if section.key_point:
+            key_point = _fill(
+                section.key_point,
+                {**context, **planned.values},
+                section.path,
+                section.key_point_line,
+                "key_point",
+                problems,
+            )
+        sections.append(
+            FilledSection(
+                section.id,
+                section.title,
+                markdown,
+                section.category,
+                key_point.strip(),
+                dose_of(planned.values),
+            )
+        )
     if problems:
         raise LibraryError(problems)
     return FilledHandout(
@@ -106,6 +162,7 @@ def fill_plan(plan: Plan, clinic: Clinic) -> FilledHandout:
         date_text=context["date"],
         notes=plan.request.notes,
         notes_box=template.notes_box,
+        tracker_days=week_days(plan.request.date, plan.request.lang) if template.tracker else (),
     )
 
 

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.container import container_plugin
 
-from handouts.build.fill import FilledHandout
+from handouts.build.fill import FilledHandout, FilledSection
 from handouts.document import (
     Block,
     Callout,
@@ -28,11 +28,13 @@ from handouts.document import (
     Paragraph,
     Span,
     Table,
+    Tracker,
     plain_text,
 )
 
 CALLOUT_KINDS = ("tip", "caution")
 WRITING_LINES = 4
+WARNING_SECTION = "when-to-call"  # printed as the warning-signs panel on page 1
 
 
 @lru_cache(maxsize=1)
@@ -50,12 +52,32 @@ def parse_markdown(text: str) -> tuple[Block, ...]:
     return tuple(_blocks(root.children))
 
 
+def build_section(section: FilledSection) -> DocSection:
+    """One filled section as document blocks, with cards where it is an exercise."""
+    from handouts.build.cards import CARD_CATEGORIES, with_cards
+
+    blocks = parse_markdown(section.markdown)
+    if section.category in CARD_CATEGORIES:
+        blocks = with_cards(blocks, section.dose)
+    key_point: Inline = ()
+    if section.key_point:
+        first = parse_markdown(section.key_point)
+        if first and isinstance(first[0], Paragraph):
+            key_point = first[0].spans
+    return DocSection(section.id, section.title, blocks, section.category, key_point)
+
+
 def build_document(filled: FilledHandout) -> Document:
     """Parse every filled text of a handout into one document."""
-    sections = tuple(
-        DocSection(section.id, section.title, parse_markdown(section.markdown))
-        for section in filled.sections
-    )
+    from handouts.build.cards import tracker_rows
+
+    parsed = [build_section(section) for section in filled.sections]
+    warning = next((s for s in parsed if s.id == WARNING_SECTION), None)
+    sections = tuple(s for s in parsed if s is not warning)
+    tracker = None
+    rows = tracker_rows(sections)
+    if filled.tracker_days and rows:
+        tracker = Tracker(filled.tracker_days, rows)
     notes_box = None
     if filled.notes_box or filled.notes:
         notes_box = NotesBox(filled.notes, WRITING_LINES if filled.notes_box else 0)
@@ -68,6 +90,8 @@ def build_document(filled: FilledHandout) -> Document:
         intro=parse_markdown(filled.intro),
         sections=sections,
         notes_box=notes_box,
+        warning=warning,
+        tracker=tracker,
     )
 
 

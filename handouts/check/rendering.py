@@ -14,6 +14,7 @@ from handouts.check.findings import CheckContext, Finding, findings_of
 from handouts.errors import HandoutsError, Problem
 from handouts.library.model import Library, Section
 from handouts.library.params import MAX_TEXT_LENGTH, ParamSpec
+from handouts.render.fit import LONGEST_NAMED, Fit
 
 CHECK_DATE = dt.date(2026, 12, 31)
 LONG_NAME = "Maria-Josefina de la Cruz Fernández-Ólafsdóttir"
@@ -79,14 +80,16 @@ def variants(template_id: str, library: Library) -> Iterator[tuple[str, Request]
 
 def render_check(context: CheckContext) -> Iterable[Finding]:
     """Every template renders (defaults and extremes); every section fills at its extremes."""
-    from handouts.render.pipeline import render_bytes
+    from handouts.render.pipeline import render_checked
 
     for library in context.libraries.values():
         for template_id in sorted(library.templates):
             template = library.templates[template_id]
             for label, request in variants(template_id, library):
                 try:
-                    render_bytes(request, library, context.clinic)
+                    _, fit = render_checked(request, library, context.clinic)
+                    if label == "defaults" and not fit.fits:
+                        yield _too_long(template.path, fit)
                 except HandoutsError as error:
                     yield from findings_of("render", error)
                     break
@@ -97,6 +100,16 @@ def render_check(context: CheckContext) -> Iterable[Finding]:
                     break
         for section in library.sections.values():
             yield from _fill_extremes(section, context)
+
+
+def _too_long(where: str, fit: Fit) -> Finding:
+    """A template whose defaults run past one double-sided sheet."""
+    names = ", ".join(fit.longest[:LONGEST_NAMED])
+    message = (
+        f"with its default sections the handout runs to {fit.pages} pages, past {fit.limit} "
+        f"(one double-sided sheet); make its longest sections ({names}) optional or shorter"
+    )
+    return Finding("info", "fit", Problem(where, message))  # reported, not a failure
 
 
 def _fill_extremes(section: Section, context: CheckContext) -> Iterator[Finding]:

@@ -223,8 +223,11 @@ def render(
     }
     request = intake(typed, setup.clinic, library=setup.library)
     folder = setup.workspace.output_folder(output)
-    path = render_to_file(request, setup.library, setup.clinic, folder)
+    notices: list[str] = []
+    path = render_to_file(request, setup.library, setup.clinic, folder, notices=notices)
     click.echo(str(path))
+    for notice in notices:
+        click.echo(notice, err=True)
 
 
 @main.command()

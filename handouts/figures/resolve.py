@@ -98,6 +98,9 @@ def _map(blocks: Iterable[doc.Block], fn: Callable[[doc.Figure], doc.Figure]) ->
             out.append(dataclasses.replace(block, items=items))
         elif isinstance(block, doc.Callout):
             out.append(dataclasses.replace(block, blocks=_map(block.blocks, fn)))
+        elif isinstance(block, doc.Card):
+            figure = fn(block.figure) if block.figure else None
+            out.append(dataclasses.replace(block, blocks=_map(block.blocks, fn), figure=figure))
         else:
             out.append(block)
     return tuple(out)

@@ -17,7 +17,7 @@ from handouts.yamlfile.checker import Checker
 from handouts.yamlfile.reader import Located
 
 MAX_EXTENDS = 10  # templates extending each other in one chain
-INHERITED = ("title", "subtitle", "intro", "optional", "notes_box", "treatment")
+INHERITED = ("title", "subtitle", "intro", "optional", "notes_box", "tracker", "treatment")
 
 
 def read_changes(check: Checker, data: Located) -> TemplateChanges | None:

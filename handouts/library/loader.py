@@ -25,7 +25,7 @@ from handouts.library.sandbox import check_source
 from handouts.yamlfile.checker import Checker, describe
 from handouts.yamlfile.reader import Located, item_line, load_yaml
 
-SECTION_KEYS = ("id", "title", "category", "summary", "params", "ranges", "sources")
+SECTION_KEYS = ("id", "title", "category", "summary", "key_point", "params", "ranges", "sources")
 PARAM_KEYS = ("type", "default", "label", "min", "max", "choices", "unit")
 TEMPLATE_KEYS = (
     "id",
@@ -35,6 +35,7 @@ TEMPLATE_KEYS = (
     "sections",
     "optional",
     "notes_box",
+    "tracker",
     "treatment",
 )
 EXTENDS_KEYS = ("extends", "add", "drop", "params")
@@ -215,11 +216,15 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
             f'"{category}" is not a category{hint}; use one of {", ".join(CATEGORIES)}',
         )
     summary = check.text(data, "summary")
+    key_point = check.text(data, "key_point", required=False)
+    key_point_line = data.line_of("key_point") if key_point else 0
     params, param_names = _read_params(check, data)
     ranges = read_ranges(check, data, params, param_names)
     sources = _read_sources(check, data)
     known = param_names | CONTEXT_NAMES
     check.problems += check_source(body, where, body_line, "body", known)
+    if key_point:
+        check.problems += check_source(key_point, where, key_point_line, "key_point", known)
     if check.problems:
         return None, check.problems
     section = Section(
@@ -233,6 +238,8 @@ def read_section(path: Path, root: LibraryRoot) -> tuple[Section | None, list[Pr
         path=where,
         body_line=body_line,
         origin=root.origin,
+        key_point=key_point,
+        key_point_line=key_point_line,
         ranges=ranges,
     )
     return section, []
@@ -264,6 +271,7 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
     changes = read_changes(check, data) if extends else None
     optional = [name for name, _ in check.text_list(data, "optional")]
     notes_box = check.flag(data, "notes_box", default=True)
+    tracker = check.flag(data, "tracker", default=True)
     treatment = _checked_treatment(check, data)
     if check.problems:
         return None, check.problems
@@ -275,6 +283,7 @@ def read_template(path: Path, root: LibraryRoot) -> tuple[Template | None, list[
         entries=tuple(entries),
         optional=tuple(optional),
         notes_box=notes_box,
+        tracker=tracker,
         path=where,
         intro_line=intro_line,
         origin=root.origin,

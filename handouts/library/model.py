@@ -42,6 +42,8 @@ class Section:
     path: str
     body_line: int
     origin: str = "built-in"
+    key_point: str = ""
+    key_point_line: int = 0
     ranges: tuple[ParamRange, ...] = ()  # number params that form a range (low, high)
 
     def defaults(self) -> dict[str, Any]:
@@ -85,6 +87,7 @@ class Template:
     intro_line: int
     origin: str = "built-in"
     changes: TemplateChanges | None = None
+    tracker: bool = True
     treatment: str = ""
 
     def section_ids(self) -> list[str]:

@@ -16,7 +16,19 @@ from handouts.yamlfile.reader import load_yaml
 STRINGS_FILE = "strings.yaml"
 STRING_KEYS = ("for", "from", "date", "notes_heading", "page", "tip", "caution", "disclaimer")
 # Optional keys, with the English word used when a language leaves one out.
-OPTIONAL_STRINGS = {"care_team": "Your care team", "labelled": "{label}:"}
+OPTIONAL_STRINGS = {
+    "care_team": "Your care team",
+    "labelled": "{label}:",
+    "plan_heading": "Your plan",
+    "clinic_phone": "Clinic phone: {phone}",
+    "tracker_heading": "Tick each day you do it",
+    "write_heading": "Notes and next visit",
+    "dose_hold": "Hold: {n} seconds",
+    "dose_reps": "Repeats: {n}",
+    "dose_sets": "Sets: {n}",
+    "dose_minutes": "Minutes: {n}",
+    "dose_daily": "Times a day: {n}",
+}
 
 
 @dataclass(frozen=True)

@@ -69,13 +69,39 @@ def render_pdf(
 
     `info` adds custom document info entries (ASCII text), e.g. the embedded request.
     """
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
     from reportlab.platypus.doctemplate import LayoutError
+
+    layout = prepare_layout(document, clinic, options, strings)
+    # Two columns unless large print; one column when a very long text cannot be
+    # split between columns (ReportLab then gets the whole width to break it).
+    for single in (options.large_print, True):
+        try:
+            return _build(document, clinic, layout, date, info, single)
+        except LayoutError:
+            continue
+    raise RenderError(
+        Problem(
+            document.title or "handout",
+            "some content is too big to fit on a page; shorten it or split it up",
+        )
+    )
+
+
+def _build(
+    document: Document,
+    clinic: Clinic,
+    layout: Layout,
+    date: dt.date,
+    info: Mapping[str, str] | None,
+    single: bool,
+) -> bytes:
+    """Lay out the handout once, in one column or two; return the PDF bytes."""
+    from reportlab.platypus import BaseDocTemplate
 
     from handouts import __version__
     from handouts.pdf.page import canvas_class
+    from handouts.pdf.sheet import page_templates, sheet_story
 
-    layout = prepare_layout(document, clinic, options, strings)
     geo = layout.chrome.geometry
     buffer = io.BytesIO()
     template = BaseDocTemplate(
@@ -91,31 +117,12 @@ def render_pdf(
         leftMargin=geo.side,
         rightMargin=geo.side,
     )
-    frame = Frame(
-        geo.side,
-        geo.frame_bottom,
-        geo.frame_width,
-        geo.frame_height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    template.addPageTemplates([PageTemplate("page", [frame], onPage=layout.chrome.draw)])
-    story = layout.builder.handout(document)
+    sheet = sheet_story(layout.builder, document, clinic, geo, single)
+    template.addPageTemplates(page_templates(geo, sheet, layout.chrome.draw))
     canvasmaker = canvas_class(layout.styles, date)
     if info:
         canvasmaker = with_info(canvasmaker, info)
-    try:
-        template.build(story, canvasmaker=canvasmaker)
-    except LayoutError:
-        raise RenderError(
-            Problem(
-                document.title or "handout",
-                "some content is too big to fit on a page; shorten it or split it up",
-            )
-        ) from None
+    template.build(sheet.story, canvasmaker=canvasmaker)
     return buffer.getvalue()
 
 

@@ -51,10 +51,15 @@ def printed_texts(
     yield "date", document.date_text
     for block in document.intro:
         yield "intro", block_text(block)
-    for section in document.sections:
+    sections = [*document.sections, *([document.warning] if document.warning else [])]
+    for section in sections:
         yield f"section {section.id}", section.title
+        yield f"section {section.id}: key_point", doc.plain_text(section.key_point)
         for block in section.blocks:
             yield f"section {section.id}", block_text(block)
+    if document.tracker:
+        for text in (*document.tracker.days, *document.tracker.rows):
+            yield "tracker", text
     if document.notes_box:
         for note in document.notes_box.notes:
             yield "--note", note

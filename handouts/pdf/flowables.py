@@ -78,6 +78,7 @@ KEEP_LIMIT = 0.45  # of the frame height: taller groups flow instead of jumping 
 
 
 class KeepTogetherIfShort(KeepTogether):
+    page_height = 0.0  # the tallest body frame; set per handout by the layout
     """Keeps its flowables on one page only while they are short.
 
     A group taller than KEEP_LIMIT of the frame would leave a half-empty page
@@ -90,6 +91,7 @@ class KeepTogetherIfShort(KeepTogether):
             self.wrap(aW, aH)
         frame = getattr(self, "_frame", None)
         frame_height = frame._height if frame is not None else aH
+        frame_height = max(frame_height, self.page_height)
         height = self._H
         if height <= KEEP_LIMIT * frame_height or height <= aH:
             return super().split(aW, aH)
@@ -98,6 +100,27 @@ class KeepTogetherIfShort(KeepTogether):
         if len(self._content) > 2:
             return [lead, KeepTogether(self._content[:2]), *self._content[2:]]
         return [lead, *self._content]
+
+
+def run_in_headings(blocks: tuple[doc.Block, ...]) -> tuple[doc.Block, ...]:
+    """A sub-heading followed by a paragraph runs into it in bold ("The twitch. During...").
+
+    It saves a line and its spacing per sub-heading; a heading over a list stays a heading.
+    """
+    out: list[doc.Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(block, doc.Heading) and block.level >= 3 and isinstance(after, doc.Paragraph):
+            title = doc.plain_text(block.spans).strip()
+            lead = title if title[-1:] in ".:?!" else title + "."
+            out.append(doc.Paragraph((doc.Span(lead + " ", bold=True), *after.spans)))
+            index += 2
+            continue
+        out.append(block)
+        index += 1
+    return tuple(out)
 
 
 def _is_short_list(block: doc.Block) -> bool:
@@ -121,6 +144,26 @@ class FlowableBuilder:
         self.fonts = fonts
         self.strings = strings or english()
         self.booking = booking
+        self.large_print = styles.body_size > 12
+        self.page_height = 0.0  # the tallest body frame (keeps compare with it)
+
+    def narrowed(self, width: float) -> FlowableBuilder:
+        """The same builder for a narrower space (a column, a card, a panel cell)."""
+        narrow = FlowableBuilder(self.styles, width, self.fonts, self.strings, self.booking)
+        narrow.page_height = self.page_height
+        return narrow
+
+    def keep(self, flowables: list[Flowable]) -> KeepTogetherIfShort:
+        """Flowables kept on one page while short (measured against the tallest frame)."""
+        group = KeepTogetherIfShort(flowables)
+        group.page_height = self.page_height
+        return group
+
+    def rule(self) -> HRFlowable:
+        """The thin accent rule under a section heading."""
+        return HRFlowable(
+            width="100%", thickness=1.2, color=self.styles.accent, spaceBefore=1, spaceAfter=6
+        )
 
     def para(self, content: doc.Inline | str, style) -> Paragraph:
         """A paragraph of spans or plain text in `style`, escaped, with fallback fonts."""
@@ -152,7 +195,7 @@ class FlowableBuilder:
         from handouts.pdf.qr import qr_drawing
 
         styles = self.styles
-        link_style = styles.body.clone("link", fontSize=styles.body_size * 0.9, spaceBefore=2)
+        link_style = styles.body.clone("link", spaceBefore=2)  # 12 pt like every printed word
         drawing = qr_drawing(link)
         drawing.hAlign = "LEFT"
         parts: list[Flowable] = [Spacer(1, 12)]
@@ -197,19 +240,22 @@ class FlowableBuilder:
 
     def section(self, section: doc.DocSection) -> list[Flowable]:
         """A section: its heading kept with the start of its body."""
-        heading = [
-            self.para(section.title, self.styles.section),
-            HRFlowable(
-                width="100%", thickness=1.2, color=self.styles.accent, spaceBefore=1, spaceAfter=6
-            ),
-        ]
+        heading = [self.para(section.title, self.styles.section), self.rule()]
         body = self.blocks(section.blocks, self.styles.body)
         if not body:
             return heading
+        if isinstance(body[0], Paragraph):
+            # A paragraph may break after its first lines: the heading needs room for
+            # itself and three lines of it, not for all of it (short page-1 columns).
+            title = heading[0]
+            title.keepWithNext = 0
+            room = title.wrap(self.width, 1000)[1] + self.styles.section.spaceBefore + 14
+            room += 3 * self.styles.body.leading
+            return [CondPageBreak(room), *heading, *body]
         first = body[0]._content if isinstance(body[0], KeepTogetherIfShort) else body[:1]
         return [
             CondPageBreak(self.styles.body_size * 6),
-            KeepTogetherIfShort(heading + list(first)),
+            self.keep(heading + list(first)),
             *body[1:],
         ]
 
@@ -221,12 +267,16 @@ class FlowableBuilder:
         """
         from handouts.pdf.figure import with_steps
 
-        blocks = with_steps(blocks)  # a figure and the steps under it sit side by side
+        # a sub-heading runs into its paragraph; a figure and the steps under it sit side by side
+        blocks = with_steps(run_in_headings(blocks))
         groups: list[tuple[list[doc.Block], list[Flowable]]] = []
         for index, block in enumerate(blocks):
             flowables = self.block(block, style)
-            follows_heading = index > 0 and isinstance(blocks[index - 1], doc.Heading)
-            if groups and (follows_heading or isinstance(block, doc.Callout)):
+            previous = blocks[index - 1] if index > 0 else None
+            follows_heading = isinstance(previous, doc.Heading)
+            # A callout stays with what it comments on, except after a card (whole by itself).
+            comments = isinstance(block, doc.Callout) and not isinstance(previous, doc.Card)
+            if groups and (follows_heading or comments):
                 groups[-1][0].append(block)
                 groups[-1][1].extend(flowables)
             else:
@@ -234,7 +284,7 @@ class FlowableBuilder:
         out: list[Flowable] = []
         for members, flowables in groups:
             if keep and (len(flowables) > 1 or _is_short_list(members[0])):
-                out.append(KeepTogetherIfShort(flowables))
+                out.append(self.keep(flowables))
             else:
                 out += flowables
         return out
@@ -248,13 +298,17 @@ class FlowableBuilder:
         if isinstance(block, doc.ListBlock):
             return [self.list_block(block)]
         if isinstance(block, doc.Callout):
-            return [Spacer(1, 4), self.callout(block), Spacer(1, 6)]
+            return [Spacer(1, 2), self.callout(block), Spacer(1, 5)]
         if isinstance(block, doc.Table):
             return [Spacer(1, 2), self.table(block), Spacer(1, 8)]
         from handouts.pdf.figure import FigureWithSteps, figure_block
 
         if isinstance(block, (doc.Figure, FigureWithSteps)):
             return [figure_block(self, block)]
+        if isinstance(block, doc.Card):
+            from handouts.pdf.parts import card
+
+            return [card(self, block)]
         raise TypeError(f"unknown block {type(block).__name__}")
 
     def list_block(self, block: doc.ListBlock) -> Flowable:
@@ -272,9 +326,9 @@ class FlowableBuilder:
                 bulletFontName=self.styles.callout_label.fontName,
                 bulletFontSize=size,
                 bulletColor=self.styles.primary,
-                leftIndent=size * 1.9,
+                leftIndent=size * 1.6,
                 bulletFormat="%s.",
-                spaceAfter=4,
+                spaceAfter=3,
             )
         return ListFlowable(
             items,
@@ -283,16 +337,25 @@ class FlowableBuilder:
             bulletFontName=self.styles.body.fontName,
             bulletFontSize=size,
             bulletColor=self.styles.primary,
-            leftIndent=size * 1.5,
-            spaceAfter=4,
+            leftIndent=size * 1.3,
+            spaceAfter=3,
         )
 
     def callout(self, block: doc.Callout) -> Flowable:
         """A tinted box with a coloured bar and a label; splits between and inside its rows."""
         background, bar = CALLOUT_COLOURS[block.kind]
-        label_style = self.styles.callout_label.clone("label", textColor=bar)
-        rows = [[self.para(self.strings[block.kind], label_style)]]
-        rows += [[f] for f in self.blocks(block.blocks, self.styles.body, keep=False)]
+        blocks = list(block.blocks)
+        label = doc.Span(self.strings[block.kind] + ": ", bold=True)
+        flowables: list[Flowable] = []
+        if blocks and isinstance(blocks[0], doc.Paragraph):
+            # The label runs in at the start of the first paragraph: one line saved.
+            first = self.para((label, *blocks.pop(0).spans), self.styles.body)
+            first.style = first.style.clone("callout_first", spaceAfter=2)
+            flowables.append(first)
+        else:
+            flowables.append(self.para((label,), self.styles.callout_label))
+        flowables += self.blocks(tuple(blocks), self.styles.body, keep=False)
+        rows = [[f] for f in flowables]
         table = Table(rows, colWidths=[self.width], splitByRow=1, splitInRow=1)
         table.setStyle(
             self.table_style(
@@ -303,8 +366,8 @@ class FlowableBuilder:
                     ("RIGHTPADDING", (0, 0), (-1, -1), 10),
                     ("TOPPADDING", (0, 0), (-1, -1), 1),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                    ("TOPPADDING", (0, 0), (-1, 0), 7),
-                    ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+                    ("TOPPADDING", (0, 0), (-1, 0), 5),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 3),
                 ]
             )
         )

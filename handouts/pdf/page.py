@@ -1,4 +1,5 @@
-"""Page chrome: the clinic header (name, contact, logo), the disclaimer footer, "Page X of Y"."""
+"""Page chrome: the clinic header on page 1 (name, contact, logo), a slim running head on the
+pages after it (name and phone, once per page in one line), and a "Page X of Y" footer."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class PageGeometry:
     height: float
     header_height: float
     footer_height: float
+    slim_height: float = 0.0
     side: float = SIDE_MARGIN
     top: float = TOP_MARGIN
     bottom: float = BOTTOM_MARGIN
@@ -50,8 +52,13 @@ class PageGeometry:
 
     @property
     def frame_height(self) -> float:
-        """Height of the body frame."""
+        """Height of the body frame on page 1."""
         return self.height - self.top - self.header_height - self.frame_bottom
+
+    @property
+    def later_frame_height(self) -> float:
+        """Height of the body frame on the pages after the first (slim running head)."""
+        return self.height - self.top - self.slim_height - self.frame_bottom
 
 
 @dataclass(frozen=True)
@@ -100,23 +107,34 @@ class PageChrome:
         self.contact = para(contact, styles.header_contact) if contact else None
         widest = strings.page(88, 88)
         self.page_label_width = fonts_width(widest, styles)
-        self.disclaimer = para(clinic.disclaimer or strings["disclaimer"], styles.footer)
+        slim = " \u00b7 ".join(part for part in (clinic.name, clinic.phone) if part)
+        self.slim = para(slim or strings["care_team"], styles.footer)
         header = self.name.wrap(self.text_width, height)[1]
         if self.contact:
             header += self.contact.wrap(self.text_width, height)[1] + 2
         if self.logo:
             header = max(header, self.logo.height)
-        footer = self.disclaimer.wrap(inner - self.page_label_width - LABEL_GAP, height)[1]
+        slim_height = self.slim.wrap(inner, height)[1]
+        footer = styles.footer.leading
         self.geometry = PageGeometry(
-            width, height, header + 14, footer + 14, side=side, top=top, bottom=bottom
+            width,
+            height,
+            header + 14,
+            footer + 12,
+            slim_height + 12,
+            side=side,
+            top=top,
+            bottom=bottom,
         )
 
     def draw(self, canvas: Canvas, _doc: object = None) -> None:
         """Draw header and footer (the page total is filled in when the file is saved)."""
         geo = self.geometry
-        inner = geo.frame_width
         canvas.saveState()
         top = geo.height - geo.top
+        if canvas.getPageNumber() > 1:
+            self._draw_slim(canvas)
+            return
         if self.logo:
             canvas.drawImage(
                 self.logo.path,
@@ -137,13 +155,27 @@ class PageChrome:
         canvas.setLineWidth(1.5)
         rule_y = geo.height - geo.top - geo.header_height + 6
         canvas.line(geo.side, rule_y, geo.width - geo.side, rule_y)
+        self._draw_footer(canvas)
+
+    def _draw_slim(self, canvas: Canvas) -> None:
+        """The running head of pages after the first: name and phone, one line."""
+        geo = self.geometry
+        top = geo.height - geo.top
+        height = self.slim.wrap(geo.frame_width, geo.height)[1]
+        self.slim.drawOn(canvas, geo.side, top - height)
+        canvas.setStrokeColor(self.styles.accent)
+        canvas.setLineWidth(1)
+        rule_y = top - geo.slim_height + 6
+        canvas.line(geo.side, rule_y, geo.width - geo.side, rule_y)
+        self._draw_footer(canvas)
+
+    def _draw_footer(self, canvas: Canvas) -> None:
+        """The page label, right-aligned under a thin rule; restores the canvas state."""
+        geo = self.geometry
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
-        footer_top = geo.bottom + geo.footer_height - 6
+        footer_top = geo.bottom + geo.footer_height - 4
         canvas.line(geo.side, footer_top, geo.width - geo.side, footer_top)
-        width = inner - self.page_label_width - LABEL_GAP
-        height = self.disclaimer.wrap(width, geo.height)[1]
-        self.disclaimer.drawOn(canvas, geo.side, footer_top - 4 - height)
         self._draw_page_label(canvas, footer_top - 4 - self.styles.footer.fontSize)
         canvas.restoreState()
 

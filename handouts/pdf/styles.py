@@ -13,6 +13,10 @@ from handouts.pdf.fonts import FontFamily
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#4A4A4A")
 RULE = colors.HexColor("#B8C2CC")
+WARNING = colors.HexColor("#9B1C1C")  # 7.9:1 on white, 7.1:1 on the panel's tint
+WARNING_TINT = colors.HexColor("#FCEDED")
+NOTE_TINT = colors.HexColor("#FFF4C7")
+NOTE_BAR = colors.HexColor("#6B5200")
 CALLOUT_COLOURS = {
     # kind: (background, bar and label colour); the label itself is in strings.yaml
     "tip": (colors.HexColor("#EAF3EE"), colors.HexColor("#24614A")),
@@ -37,6 +41,9 @@ class Styles:
     header_name: ParagraphStyle
     header_contact: ParagraphStyle
     footer: ParagraphStyle
+    card_title: ParagraphStyle
+    panel_title: ParagraphStyle
+    phone: ParagraphStyle
     body_size: float
     primary: colors.Color
     accent: colors.Color
@@ -61,7 +68,7 @@ def make_styles(family: FontFamily, primary: str, accent: str, large_print: bool
         return ParagraphStyle(name, **base)
 
     return Styles(
-        body=style("body", spaceAfter=6 * scale),
+        body=style("body", spaceAfter=5 * scale),
         intro=style("intro", fontSize=size + 0.5, leading=(size + 0.5) * 1.4, spaceAfter=8),
         title=style(
             "title",
@@ -82,11 +89,11 @@ def make_styles(family: FontFamily, primary: str, accent: str, large_print: bool
         section=style(
             "section",
             fontName=family.bold,
-            fontSize=17 * scale,
-            leading=21 * scale,
+            fontSize=15.5 * scale,
+            leading=19 * scale,
             textColor=primary_colour,
-            spaceBefore=14 * scale,
-            spaceAfter=2,
+            spaceBefore=10 * scale,
+            spaceAfter=1,
             keepWithNext=1,
         ),
         subheading=style(
@@ -98,7 +105,7 @@ def make_styles(family: FontFamily, primary: str, accent: str, large_print: bool
             spaceAfter=3,
             keepWithNext=1,
         ),
-        list_item=style("list_item", spaceAfter=3 * scale),
+        list_item=style("list_item", spaceAfter=1.5 * scale),
         table_cell=style("table_cell", leading=size * 1.25),
         callout_label=style("callout_label", fontName=family.bold, spaceAfter=2),
         header_name=style(
@@ -108,13 +115,26 @@ def make_styles(family: FontFamily, primary: str, accent: str, large_print: bool
             leading=18 * scale,
             textColor=primary_colour,
         ),
-        header_contact=style(
-            "header_contact",
-            fontSize=10 * scale,
-            leading=12.5 * scale,
-            textColor=MUTED,
+        header_contact=style("header_contact", leading=size * 1.25, textColor=MUTED),
+        footer=style("footer", leading=size * 1.25, textColor=MUTED),
+        card_title=style(
+            "card_title",
+            fontName=family.bold,
+            fontSize=13.5 * scale,
+            leading=17 * scale,
+            textColor=primary_colour,
+            spaceAfter=2,
         ),
-        footer=style("footer", fontSize=10 * scale, leading=12.5 * scale, textColor=MUTED),
+        panel_title=style(
+            "panel_title",
+            fontName=family.bold,
+            fontSize=17 * scale,
+            leading=21 * scale,
+            textColor=WARNING,
+        ),
+        phone=style(
+            "phone", fontName=family.bold, fontSize=20 * scale, leading=25 * scale, textColor=INK
+        ),
         body_size=size,
         primary=primary_colour,
         accent=accent_colour,

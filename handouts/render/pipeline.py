@@ -14,6 +14,7 @@ from handouts.build.plan import make_plan
 from handouts.build.request import Request
 from handouts.figures.resolve import resolve_figures
 from handouts.library.model import Library
+from handouts.render.fit import Fit, page_count, page_limit
 from handouts.render.output import chooses_name, resolve_target, write_atomically, write_free
 from handouts.workspace.clinic import Clinic
 
@@ -33,6 +34,14 @@ os.register_at_fork(after_in_child=_fresh_lock_in_child)
 
 def render_bytes(request: Request, library: Library, clinic: Clinic) -> bytes:
     """Plan, fill, parse and lay out one handout; return its PDF bytes."""
+    return render_checked(request, library, clinic)[0]
+
+
+def render_checked(request: Request, library: Library, clinic: Clinic) -> tuple[bytes, Fit]:
+    """Render one handout; also say how many pages it took against its limit.
+
+    When it runs past the limit, its sections are measured to name the longest.
+    """
     from handouts.library.strings import load_strings
     from handouts.pdf import PageOptions, render_pdf
     from handouts.render.provenance import INFO_KEY, for_plan
@@ -45,7 +54,15 @@ def render_bytes(request: Request, library: Library, clinic: Clinic) -> bytes:
     stamp = for_plan(plan, large_print).to_json()
     page = PageOptions(paper, large_print)
     with _RENDER_LOCK:
-        return render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
+        data = render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
+        fit = Fit(page_count(data), page_limit(large_print))
+        if not fit.fits:
+            from handouts.pdf.measure import section_heights
+
+            heights, _ = section_heights(document, clinic, page)
+            longest = tuple(sorted(heights, key=lambda sid: -heights[sid]))
+            fit = Fit(fit.pages, fit.limit, longest)
+    return data, fit
 
 
 def held_by_another(path: Path, request: Request) -> bool:
@@ -69,16 +86,20 @@ def render_to_file(
     clinic: Clinic,
     output: Path | None,
     choose: bool | None = None,
+    notices: list[str] | None = None,
 ) -> Path:
     """Render one handout and write it atomically; return the path written.
 
     A file name chosen from the clinic's pattern (or any name when `choose` is true) never
     replaces another patient's handout: when the name is taken by a sheet made for someone
     else (or by a file handouts did not make), the next free name (-2, -3, ...) is claimed
-    instead, atomically, so runs at the same moment never write over each other.
+    instead, atomically, so runs at the same moment never write over each other. When it
+    runs past one double-sided sheet, a one-line notice goes to `notices`.
     """
     target = resolve_target(output, request, clinic.file_pattern)
-    data = render_bytes(request, library, clinic)
+    data, fit = render_checked(request, library, clinic)
+    if notices is not None and not fit.fits:
+        notices.append(fit.notice())
     if chooses_name(output) if choose is None else choose:
         return write_free(target, data, lambda path: not held_by_another(path, request))
     write_atomically(target, data)

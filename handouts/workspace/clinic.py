@@ -30,7 +30,7 @@ class Margins:
 
     top: float = 12.0
     bottom: float = 10.0
-    side: float = 18.0
+    side: float = 12.0
 
 
 @dataclass(frozen=True)

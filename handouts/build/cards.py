@@ -1,0 +1,89 @@
+"""Exercise cards and the tracker's rows, built from a section's parsed blocks.
+
+Each `###` block of an exercise, massage or self-care section becomes a card: its
+title, its blocks (steps, a tip) and, when it has numbered steps, the section's dose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handouts.document import (
+    Block,
+    Callout,
+    Card,
+    DocSection,
+    DoseItem,
+    Figure,
+    Heading,
+    ListBlock,
+)
+
+CARD_CATEGORIES = ("exercise", "massage", "self-care")
+CARD_LEVEL = 3
+
+
+def with_cards(blocks: tuple[Block, ...], dose: tuple[tuple[str, str], ...]) -> tuple[Block, ...]:
+    """Blocks with every `###` block turned into a card.
+
+    A card runs to the next heading. After the last card, what follows its first
+    list and is not a callout attached to it (a closing note, a section caution)
+    stays outside, under the cards.
+    """
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if not (isinstance(block, Heading) and block.level == CARD_LEVEL):
+            out.append(block)
+            index += 1
+            continue
+        end = index + 1
+        while end < len(blocks) and not isinstance(blocks[end], Heading):
+            end += 1
+        inner = list(blocks[index + 1 : end])
+        tail: list[Block] = []
+        if end == len(blocks):
+            inner, tail = _split_tail(inner)
+        figure = next((b for b in inner if isinstance(b, Figure)), None)
+        inner = [b for b in inner if b is not figure]
+        out.append(Card(block.spans, tuple(inner), _dose_for(inner, dose), figure))
+        out += tail
+        index = end
+    return tuple(out)
+
+
+def _split_tail(inner: list[Block]) -> tuple[list[Block], list[Block]]:
+    """Keep a last card's blocks up to its first list (and a tip right after it)."""
+    for position, block in enumerate(inner):
+        if isinstance(block, ListBlock):
+            cut = position + 1
+            tip = cut < len(inner) and isinstance(inner[cut], Callout)
+            if tip and inner[cut].kind == "tip":
+                cut += 1
+            return inner[:cut], inner[cut:]
+    return inner, []
+
+
+def _dose_for(inner: list[Block], dose: tuple[tuple[str, str], ...]) -> tuple[DoseItem, ...]:
+    has_steps = any(isinstance(b, ListBlock) and b.ordered for b in inner)
+    return tuple(DoseItem(kind, value) for kind, value in dose) if has_steps else ()
+
+
+def tracker_rows(sections: tuple[DocSection, ...]) -> tuple[str, ...]:
+    """The plan's exercise, massage and self-care sections, one tracker row each.
+
+    One row a section, not a card: the grid stays short enough to share the last page.
+    """
+    rows = [
+        section.title
+        for section in sections
+        if section.category in CARD_CATEGORIES
+        and any(isinstance(b, Card) and b.dose for b in section.blocks)
+    ]
+    return tuple(dict.fromkeys(rows))
+
+
+def short_title(text: str) -> str:
+    """A title without its bracketed gloss: "Calf (back of the leg)" -> "Calf"."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", text).strip() or text

@@ -1,0 +1,210 @@
+"""Page 1 parts: the practitioner's notes, the "Your plan" summary and the warning-signs panel."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Spacer, Table
+
+from handouts import document as doc
+from handouts.pdf.flowables import KeepTogetherIfShort
+from handouts.pdf.parts import Sized
+from handouts.pdf.styles import NOTE_BAR, NOTE_TINT, WARNING, WARNING_TINT
+
+WRITE_IN = "_" * 16
+
+
+def notes_panel(builder, notes: tuple[str, ...]) -> Flowable:
+    """The practitioner's typed notes, highlighted, right under the title."""
+    styles = builder.styles
+    label = styles.callout_label.clone("note_label", textColor=NOTE_BAR)
+
+    def make(width: float) -> Flowable:
+        rows = [[builder.para(builder.strings["notes_heading"], label)]]
+        rows += [[builder.para(note, styles.body.clone("note", spaceAfter=2))] for note in notes]
+        table = Table(rows, colWidths=[width], splitByRow=1, splitInRow=1)
+        table.setStyle(
+            builder.table_style(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), NOTE_TINT),
+                    ("LINEBEFORE", (0, 0), (0, -1), 4, NOTE_BAR),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    ("TOPPADDING", (0, 0), (-1, 0), 6),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+                ]
+            )
+        )
+        return table
+
+    return KeepTogetherIfShort([Sized(make), Spacer(1, 8)])
+
+
+def plan_summary(builder, points: tuple[doc.Inline, ...]) -> list[Flowable]:
+    """ "Your plan": each section's key point as a tick-box line, two columns when wide."""
+    styles = builder.styles
+    size = styles.body_size
+
+    def make(width: float) -> Flowable:
+        columns = 2 if width >= size * 40 and not builder.large_print else 1
+        item_style = styles.list_item.clone("plan_item", spaceAfter=1)
+        items = [builder.para(point, item_style) for point in points]
+        per_column = -(-len(items) // columns)
+        lists = []
+        for column in range(columns):
+            chunk = items[column * per_column : (column + 1) * per_column]
+            lists.append(
+                ListFlowable(
+                    [ListItem(item) for item in chunk] or [ListItem(Spacer(1, 1))],
+                    bulletType="bullet",
+                    start="\u2022",
+                    bulletFontName=styles.body.fontName,
+                    bulletFontSize=size,
+                    bulletColor=styles.primary,
+                    leftIndent=size * 1.3,
+                )
+            )
+        gap = size
+        column_width = (width - gap * (columns - 1)) / columns
+        table = Table([lists], colWidths=[column_width + (gap if c else 0) for c in range(columns)])
+        table.setStyle(
+            builder.table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    ("LEFTPADDING", (1, 0), (-1, -1), gap),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        return table
+
+    heading = builder.para(builder.strings["plan_heading"], styles.section)
+    return [KeepTogether([heading, builder.rule(), Sized(make), Spacer(1, 6)])]
+
+
+def _groups(blocks: tuple[doc.Block, ...]) -> tuple[list[doc.Block], list[list[doc.Block]]]:
+    """Blocks before the first sub-heading, then each sub-heading with what follows it."""
+    lead: list[doc.Block] = []
+    groups: list[list[doc.Block]] = []
+    for block in blocks:
+        if isinstance(block, doc.Heading):
+            groups.append([block])
+        elif groups:
+            groups[-1].append(block)
+        else:
+            lead.append(block)
+    return lead, groups
+
+
+def balanced(groups: list[list[doc.Block]], columns: int) -> list[list[list[doc.Block]]]:
+    """The groups in reading order, cut into `columns` runs of about equal text length."""
+    if columns == 1 or len(groups) < 2:
+        return [groups]
+    from handouts.pdf.coverage import block_text
+
+    lengths = [sum(len(block_text(b)) + 40 for b in group) for group in groups]
+    best = min(
+        range(1, len(groups)),
+        key=lambda cut: max(sum(lengths[:cut]), sum(lengths[cut:])),
+    )
+    return [groups[:best], groups[best:]]
+
+
+def warning_panel(builder, section: doc.DocSection, phone: str, stack: bool = False) -> Flowable:
+    """The warning signs in one boxed panel (never split), the clinic's phone large and bold.
+
+    With no phone, a line to write it on. Its sub-parts sit side by side when wide.
+    """
+    styles = builder.styles
+    size = styles.body_size
+    lead, groups = _groups(section.blocks)
+    phone_text = builder.strings["clinic_phone"].replace("{phone}", phone or WRITE_IN)
+
+    def make(width: float) -> Flowable:
+        columns = 2 if width >= size * 30 and len(groups) > 1 and not stack else 1
+        cell_width = width / columns
+        sub = builder.narrowed(cell_width - 22)
+        pad = [""] * (columns - 1)
+        heading: list[Flowable] = [builder.para(section.title, styles.panel_title)]
+        heading.append(builder.para(phone_text, styles.phone))
+        if builder.booking:
+            heading = [booked(builder, heading, width - 22)]
+        rows: list[list] = [[heading, *pad]]
+        if lead:
+            rows.append([builder.narrowed(width - 22).blocks(tuple(lead), styles.body, keep=False)])
+            rows[-1] += [""] * (columns - 1)
+        if stack:  # taller than a page: one row a group, so that it splits between groups
+            rows += [[sub.blocks(tuple(group), styles.body, keep=False)] for group in groups]
+        else:
+            cells: list[list[Flowable]] = [[] for _ in range(columns)]
+            for column, part in enumerate(balanced(groups, columns)):
+                for group in part:
+                    cells[column] += sub.blocks(tuple(group), styles.body, keep=False)
+            rows.append(cells)
+        spans = [("SPAN", (0, r), (-1, r)) for r in range(len(rows) - (0 if stack else 1))]
+        table = Table(rows, colWidths=[cell_width] * columns, splitByRow=1)
+        commands = [
+            ("BACKGROUND", (0, 0), (-1, -1), WARNING_TINT),
+            ("BOX", (0, 0), (-1, -1), 2, WARNING),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 12),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, 0), 8),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+            *spans,
+        ]
+        table.setStyle(builder.table_style(commands))
+        return table
+
+    return Sized(make, keep=not stack, space_after=8)
+
+
+BOOKING_QR = 72  # points: small, but a phone camera reads it at arm's length
+NO_PADDING = [
+    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ("TOPPADDING", (0, 0), (-1, -1), 4),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+]  # a white margin round the code, so that it reads on the tinted panel
+
+
+def booked(builder, heading: list[Flowable], width: float) -> Table:
+    """The panel's title and phone with the booking QR code and its label beside them."""
+    from handouts.pdf.qr import qr_drawing
+
+    link, label = builder.booking
+    size = BOOKING_QR * builder.styles.body_size / 12
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    body = builder.styles.body
+    side_width = max(
+        size + 8, min(width * 0.45, stringWidth(link, body.fontName, body.fontSize) + 6)
+    )
+    side: list[Flowable] = []
+    if label:
+        side.append(builder.para(label, builder.styles.callout_label))
+    code = Table([[qr_drawing(link, size)]], colWidths=[size + 8])
+    code.setStyle(
+        builder.table_style([("BACKGROUND", (0, 0), (-1, -1), colors.white), *NO_PADDING])
+    )
+    code.hAlign = "LEFT"
+    side += [code, builder.para(link, builder.styles.body.clone("link", spaceAfter=0))]
+    table = Table([[heading, side]], colWidths=[width - side_width, side_width])
+    table.setStyle(
+        builder.table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
