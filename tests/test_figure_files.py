@@ -8,8 +8,9 @@ import pytest
 
 from handouts.figures import body
 from handouts.figures.catalog import find_figures
-from handouts.figures.draw import drawing
+from handouts.figures.draw import drawing, mark_line
 from handouts.figures.posefile import read_pose_text
+from handouts.figures.shapes import Shape
 from handouts.figures.svg import to_svg
 from handouts.library.loader import builtin_root
 
@@ -62,6 +63,18 @@ def test_a_minimal_pose_file_reads():
             MINIMAL + "arrows:\n  - {points: [[0, 0]]}\n",
             "figures/x.yaml:9: arrows[1].points: give points",
         ),
+        (
+            MINIMAL + "    mark: [near_thigh_side]\n",
+            'figures/x.yaml:8: poses[1].mark: unknown body part "near_thigh_side"',
+        ),
+        (
+            MINIMAL + "    near_arm: {reach: [40, 40], hand: fist}\n",
+            "figures/x.yaml:8: poses[1].near_arm.hand: an arm's hand is thumb or fingers",
+        ),
+        (
+            MINIMAL + "    near_leg: {reach: [40, 4], hand: thumb}\n",
+            "figures/x.yaml:8: poses[1].near_leg.hand: an arm's hand is thumb or fingers",
+        ),
         (MINIMAL + "colour: red\n", "figures/x.yaml:8: colour: unknown key"),
         (
             MINIMAL.replace("  - hip: [30, 50.75]\n", "  - trunk: 90\n"),
@@ -74,6 +87,40 @@ def test_each_mistake_in_a_pose_file_is_located(text, expected):
     assert figure is None
     assert len(problems) == 1
     assert str(problems[0]).startswith(expected), str(problems[0])
+
+
+def test_a_mark_can_run_along_the_back_or_front_edge_of_a_limb():
+    lines = {}
+    for name in ("near_thigh", "near_thigh_back", "near_thigh_front"):
+        _, figure, _, problems = _read(MINIMAL + f"    mark: [{name}]\n")
+        assert problems == [] and figure is not None
+        joints = body.skeleton(figure.poses[0])
+        lines[name] = mark_line(joints, name)
+    # a standing figure faces right: the back of its thigh is to the left
+    assert lines["near_thigh_back"][0][0] < lines["near_thigh"][0][0]
+    assert lines["near_thigh_front"][0][0] > lines["near_thigh"][0][0]
+
+
+def test_an_arm_can_end_in_a_pressing_thumb_or_spread_fingers():
+    plain = MINIMAL + "    near_arm: {reach: [45, 40]}\n"
+    counts = {}
+    for hand in ("", "thumb", "fingers"):
+        text = plain.replace("]}", f"], hand: {hand}}}") if hand else plain
+        _, figure, _, problems = _read(text)
+        assert problems == [] and figure is not None
+        assert figure.poses[0].near_arm.hand == hand
+        counts[hand] = len(drawing(figure).shapes)
+    assert counts[""] < counts["thumb"] < counts["fingers"]
+
+
+def test_a_side_view_head_shows_which_way_the_figure_faces():
+    _, figure, _, _ = _read(MINIMAL)
+    head = body.skeleton(figure.poses[0]).head
+    noses = [s for s in drawing(figure).shapes if isinstance(s, Shape) and s.fill == "ink"]
+    assert len(noses) == 1
+    assert max(x for x, _ in noses[0].points) > head[0] + body.HEAD_RADIUS  # faces right
+    _, front, _, _ = _read(MINIMAL + "    view: front\n")
+    assert not [s for s in drawing(front).shapes if isinstance(s, Shape) and s.fill == "ink"]
 
 
 def _floor_top(figure) -> float | None:

@@ -14,6 +14,11 @@ ARROW_WIDTH = 2.6
 ARROW_HEAD = 7.0
 PAD = 4.0  # room around the figure's size for the floor line and halos
 MARK_WIDTH = 3.0
+MARK_SIDES = {"_back": -1.0, "_front": 1.0}  # a mark along the back or front edge of a limb
+MARK_OFFSET = 2.3
+NOSE = 2.6  # how far the nose stands out of the head (side view: which way the figure faces)
+DIGIT = 2.4
+HAND = 3.6  # the palm or fist drawn at an arm's end with `hand`
 
 
 def drawing(figure: PoseFigure) -> Drawing:
@@ -48,11 +53,52 @@ def pose_shapes(pose: Pose, ink: str) -> list[Primitive]:
     out += _part((joints.hip, neckless), trunk_width, ink)
     out.append(Disc(joints.head, body.HEAD_RADIUS + HALO, "paper"))
     out.append(Disc(joints.head, body.HEAD_RADIUS, ink))
+    if not joints.front:
+        out.append(Shape(_nose(joints.head, pose), ink))
     out += _leg(joints.near_leg, ink)
     out += _part(joints.near_arm, body.ARM_WIDTH, ink)
+    for hand, arm in ((pose.far_arm.hand, joints.far_arm), (pose.near_arm.hand, joints.near_arm)):
+        out += hand_shapes(hand, arm, ink)
     for name in pose.marks:
-        out.append(Line(_middle(body.segment(joints, name)), MARK_WIDTH, "accent"))
+        out.append(Line(mark_line(joints, name), MARK_WIDTH, "accent"))
     return out
+
+
+def hand_shapes(hand: str, arm: tuple[Point, ...], ink: str) -> list[Primitive]:
+    """A hand at an arm's end: a fist with the thumb pressing on, or three spread fingers."""
+    if hand not in ("thumb", "fingers"):
+        return []
+    elbow, tip = arm[1], arm[2]
+    angle = body.direction(elbow, tip)
+    palm = body.towards(tip, angle + 180.0, 1.0)
+    spreads = (0.0,) if hand == "thumb" else (-30.0, 0.0, 30.0)
+    reach = 7.0 if hand == "thumb" else 6.0
+    digits = [(palm, body.towards(palm, angle + spread, reach)) for spread in spreads]
+    halos: list[Primitive] = [Disc(palm, HAND + HALO, "paper")]
+    halos += [Line(d, DIGIT + 2 * HALO, "paper") for d in digits]
+    return [*halos, Disc(palm, HAND, ink), *(Line(d, DIGIT, ink) for d in digits)]
+
+
+def _nose(head: Point, pose: Pose) -> tuple[Point, ...]:
+    """A small point on the head, the way the face looks (a quarter turn from the trunk)."""
+    face = (pose.trunk if pose.head is None else pose.head) - 90.0
+    r = body.HEAD_RADIUS
+    return (
+        body.towards(head, face + 38.0, r - 0.6),
+        body.towards(head, face - 8.0, r + NOSE),
+        body.towards(head, face - 42.0, r - 0.6),
+    )
+
+
+def mark_line(joints: body.Skeleton, name: str) -> tuple[Point, Point]:
+    """Where a mark is drawn: the middle of its segment, or along its back or front edge."""
+    side = 0.0
+    for suffix, sign in MARK_SIDES.items():
+        if name.endswith(suffix):
+            name, side = name.removesuffix(suffix), sign
+    a, b = _middle(body.segment(joints, name))
+    angle = body.direction(a, b) + 90.0
+    return body.towards(a, angle, side * MARK_OFFSET), body.towards(b, angle, side * MARK_OFFSET)
 
 
 def _middle(segment: tuple[Point, Point]) -> tuple[Point, Point]:

@@ -22,13 +22,15 @@ class Limb:
 
     `angles` are the upper and lower segment directions (and, for a leg, the foot's);
     `reach` puts the wrist or ankle at a point instead, bending the middle joint the
-    natural way unless `bend` is -1. `end` sets the foot's direction with `reach`.
+    natural way unless `bend` is -1. `end` sets the foot's direction with `reach`; `hand`
+    draws an arm's thumb or fingers at its end.
     """
 
     angles: tuple[float, ...] = ()
     reach: Point | None = None
     bend: int = 1
     end: float | None = None
+    hand: str = ""  # an arm's hand: "thumb" (pressing) or "fingers" (feeling along)
 
 
 @dataclass(frozen=True)

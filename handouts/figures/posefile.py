@@ -28,7 +28,8 @@ POSE_KEYS = (
     "far_leg",
     "mark",
 )
-LIMB_KEYS = ("reach", "flip", "foot")
+LIMB_KEYS = ("reach", "flip", "foot", "hand")
+HANDS = ("thumb", "fingers")
 ARROW_KEYS = ("points", "arc", "both")
 ARC_KEYS = ("centre", "radius", "from", "to")
 PHASES = ("start", "end")
@@ -164,10 +165,13 @@ def _pose(check: Checker, item: Any, line: int, prefix: str, index: int, count: 
     }
     marks = []
     for name, mark_line in check.text_list(data, "mark", prefix):
-        if name in SEGMENTS:
+        if name.removesuffix("_back").removesuffix("_front") in SEGMENTS:
             marks.append(name)
         else:
-            hint = did_you_mean(name, SEGMENTS) or f"; marks are {', '.join(SEGMENTS)}"
+            hint = (
+                did_you_mean(name, SEGMENTS)
+                or f"; marks are {', '.join(SEGMENTS)} (add _back or _front for one edge)"
+            )
             check.add(mark_line, prefix + "mark", f'unknown body part "{name}"{hint}')
     return Pose(
         hip=hip,
@@ -207,8 +211,14 @@ def _limb(check: Checker, data: Located, key: str, prefix: str, natural: int) ->
         return Limb((-90.0, -90.0))
     flip = check.flag(limb, "flip", False, field + ".")
     foot = check.number(limb, "foot", field + ".")
+    hand = check.text(limb, "hand", field + ".", required=False, default="")
+    if hand and (hand not in HANDS or not key.endswith("arm")):
+        check.add(limb.line_of("hand"), field + ".hand", "an arm's hand is thumb or fingers")
     return Limb(
-        reach=reach, bend=-natural if flip else natural, end=None if foot is None else float(foot)
+        reach=reach,
+        bend=-natural if flip else natural,
+        end=None if foot is None else float(foot),
+        hand=hand,
     )
 
 
