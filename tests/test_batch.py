@@ -75,7 +75,7 @@ def test_batch_combine_writes_one_pdf_in_row_order(batch_dir, run):
     jane = [index for index, text in enumerate(texts) if "Jane Doe" in text]
     ann = [index for index, text in enumerate(texts) if "Ann Poe" in text]
     assert jane[0] == 0
-    assert len(ann) == 1 and ann[0] > max(jane)
+    assert ann and min(ann) > max(jane)  # a later page's running head names the patient too
 
 
 def test_batch_from_a_yaml_list(tmp_path, run):

@@ -100,7 +100,9 @@ def test_readability_measures_real_prose(section_id):
     assert "**" not in prose and "{{" not in prose
 
 
-def test_every_section_fits_on_one_page_at_12pt():
+def test_every_section_fits_on_one_double_sided_sheet_at_12pt():
+    """Laid out alone at the full frame width, with its figures: at most two pages high.
+    (The sheet itself sets sections in two columns; cards never split.)"""
     request = Request(
         template="knee-dry-needling", sections=tuple(SECTIONS), date=dt.date(2026, 5, 6)
     )
@@ -108,8 +110,8 @@ def test_every_section_fits_on_one_page_at_12pt():
     document = resolve_figures(document, LIBRARY)  # as the render pipeline does
     for paper in ("letter", "a4"):
         heights, page_height = section_heights(document, Clinic(), PageOptions(paper))
-        too_tall = {sid: round(h) for sid, h in heights.items() if h > page_height}
-        assert not too_tall, f"{paper}: taller than a page ({round(page_height)} pt): {too_tall}"
+        too_tall = {sid: round(h) for sid, h in heights.items() if h > 2 * page_height}
+        assert not too_tall, f"{paper}: taller than two pages ({round(page_height)} pt): {too_tall}"
 
 
 @pytest.mark.parametrize("template_id", TEMPLATES)

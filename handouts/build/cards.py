@@ -58,8 +58,8 @@ def _split_tail(inner: list[Block]) -> tuple[list[Block], list[Block]]:
     for position, block in enumerate(inner):
         if isinstance(block, ListBlock):
             cut = position + 1
-            tip = cut < len(inner) and isinstance(inner[cut], Callout)
-            if tip and inner[cut].kind == "tip":
+            after = inner[cut] if cut < len(inner) else None
+            if isinstance(after, Callout) and after.kind == "tip":
                 cut += 1
             return inner[:cut], inner[cut:]
     return inner, []

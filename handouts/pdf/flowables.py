@@ -347,9 +347,11 @@ class FlowableBuilder:
         blocks = list(block.blocks)
         label = doc.Span(self.strings[block.kind] + ": ", bold=True)
         flowables: list[Flowable] = []
-        if blocks and isinstance(blocks[0], doc.Paragraph):
+        opening = blocks[0] if blocks else None
+        if isinstance(opening, doc.Paragraph):
             # The label runs in at the start of the first paragraph: one line saved.
-            first = self.para((label, *blocks.pop(0).spans), self.styles.body)
+            blocks.pop(0)
+            first = self.para((label, *opening.spans), self.styles.body)
             first.style = first.style.clone("callout_first", spaceAfter=2)
             flowables.append(first)
         else:

@@ -17,10 +17,16 @@ BASE = "http://127.0.0.1:8000"
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
-    """An empty clinic workspace (built-in library, neutral brand)."""
+    """A clinic workspace with the built-in library and a neutral brand, whose dry-needling
+    sheet also has the stretches (a clinic's own choice: the built-in one keeps them
+    optional to fit one sheet), so the tests can change a hold time and drop heat."""
     folder = tmp_path / "clinic"
-    folder.mkdir()
+    (folder / "templates").mkdir(parents=True)
     (folder / "clinic.yaml").write_text("name: Riverside Physio\n", encoding="utf-8")
+    (folder / "templates" / "knee-dry-needling.yaml").write_text(
+        "id: knee-dry-needling\nextends: knee-dry-needling\nadd:\n  - stretch-holds\n",
+        encoding="utf-8",
+    )
     return folder
 
 

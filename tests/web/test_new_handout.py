@@ -74,13 +74,14 @@ def test_preview_draws_each_page_as_a_png(client, form):
     assert image.data.startswith(b"\x89PNG")
 
 
-def test_bad_value_is_shown_beside_its_field_in_the_cli_words(client, form):
+def test_bad_value_is_shown_beside_its_field_in_the_cli_words(client, form, workspace):
     response = client.post("/preview", data=form(**{HOLD: "900"}))
     html = response.get_data(as_text=True)
     slot = re.search(r'id="err-f-p-stretch-holds-hold_seconds"[^>]*>(.*?)</p>', html, re.S)
     assert slot is not None
     cli = CliRunner().invoke(
-        main, ["render", "knee-dry-needling", "--set", "stretch-holds.hold_seconds=900"]
+        main,
+        ["render", "knee-dry-needling", "--workspace", str(workspace), "--set", HOLD[2:] + "=900"],
     )
     assert cli.exit_code == 4
     message = cli.stderr.split(": ", 2)[2].strip()  # error: --set ...: MESSAGE
