@@ -28,7 +28,6 @@ from PIL import Image
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-LIMIT = 0.15
 RULE_SHARE = 0.7  # a rule row is inked across at least this share of the page width
 INK = 235  # a pixel darker than this (any channel) is ink
 DATE = dt.date(2026, 11, 30)
@@ -105,6 +104,8 @@ def main() -> None:
     parser.add_argument("--dpi", type=int, default=50)
     parser.add_argument("--out", type=Path, default=HERE / "blank.json")
     args = parser.parse_args()
+    from handouts.pdf import MOST_BLANK
+
     results = {}
     worst = (0.0, "")
     for name, data in handouts(args.langs.split(",")):
@@ -114,10 +115,11 @@ def main() -> None:
             worst = max(worst, (fraction, f"{name} p{number}"))
         shown = "  ".join(f"p{i} {f:4.0%}" for i, f in enumerate(fractions, start=1))
         print(f"{name:45} {len(fractions)} pages  {shown}")
-    verdict = "ok" if worst[0] <= LIMIT else f"over {LIMIT:.0%}"
+    verdict = "ok" if worst[0] <= MOST_BLANK else f"over {MOST_BLANK:.0%}"
     print(f"\nworst page before the last: {worst[0]:.0%} ({worst[1]}): {verdict}")
     args.out.write_text(
-        json.dumps({"pages": results, "worst_mid_handout": worst, "limit": LIMIT}, indent=1) + "\n",
+        json.dumps({"pages": results, "worst_mid_handout": worst, "limit": MOST_BLANK}, indent=1)
+        + "\n",
         encoding="utf-8",
     )
 

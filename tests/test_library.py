@@ -18,8 +18,7 @@ from handouts.figures.resolve import resolve_figures
 from handouts.library.loader import load_library
 from handouts.library.model import Section
 from handouts.library.params import format_value
-from handouts.pdf import PageOptions
-from handouts.pdf.measure import section_heights
+from handouts.pdf import PageOptions, section_heights
 from handouts.render.pipeline import render_bytes
 from handouts.text.readability import section_grade, section_prose
 from handouts.workspace.clinic import Clinic

@@ -65,11 +65,6 @@ def test_every_printed_word_is_at_least_12_pt_or_16_in_large_print(make, large):
     assert min(sizes) >= (16 if large else 12)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: with the clinic's header, a note and the longer red flags, the panel "
-    "no longer fits page 1 and is drawn whole at the top of page 2",
-)
 def test_notes_and_the_clinic_phone_are_on_page_one(tmp_path, run, make):
     workspace = tmp_path / "clinic"
     assert run("init", str(workspace)).exit_code == 0

@@ -16,10 +16,11 @@ from handouts.workspace.clinic import Clinic
 
 @dataclass(frozen=True)
 class PageOptions:
-    """How to print: paper size and large print."""
+    """How to print: paper size, large print, and the pages the handout should fit in."""
 
     paper: str = "letter"
     large_print: bool = False
+    page_limit: int = 2
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,21 @@ def prepare_layout(
     return Layout(fonts, styles, chrome, builder)
 
 
+def section_heights(
+    document: Document, clinic: Clinic, options: PageOptions
+) -> tuple[dict[str, float], float]:
+    """Each section's height when laid out, and the height of a page's body frame."""
+    from handouts.pdf.measure import measure_height
+
+    layout = prepare_layout(document, clinic, options)
+    geometry = layout.chrome.geometry
+    heights = {
+        section.id: measure_height(layout.builder.section(section), geometry.frame_width)
+        for section in document.sections
+    }
+    return heights, geometry.frame_height
+
+
 def render_pdf(
     document: Document,
     clinic: Clinic,
@@ -67,24 +83,50 @@ def render_pdf(
 ) -> bytes:
     """Check every character has a font, lay out `document` with the brand; return PDF bytes.
 
+    The warning panel is tried in each place that can hold it (see `pdf.sheet`); the first
+    layout within the page limit with no page but the last more than `MOST_BLANK` empty is
+    kept, else the one with the fewest pages and the smallest such gap.
     `info` adds custom document info entries (ASCII text), e.g. the embedded request.
     """
     from reportlab.platypus.doctemplate import LayoutError
 
+    from handouts.pdf.sheet import places
+
     layout = prepare_layout(document, clinic, options, strings)
+    geometry = layout.chrome.geometry
     # Two columns unless large print; one column when a very long text cannot be
     # split between columns (ReportLab then gets the whole width to break it).
     for single in (options.large_print, True):
-        try:
-            return _build(document, clinic, layout, date, info, single)
-        except LayoutError:
-            continue
+        tried: list[tuple[tuple[int, bool, int, float], bytes]] = []
+        for rank, place in enumerate(places(layout.builder, document, clinic, geometry)):
+            try:
+                built = _build(document, clinic, layout, date, info, single, place)
+            except LayoutError:
+                continue
+            worst = max(built.blank[:-1], default=0.0)
+            if built.pages <= options.page_limit and worst <= MOST_BLANK:
+                return built.data
+            tried.append(((built.pages, worst > MOST_BLANK, rank, worst), built.data))
+        if tried:
+            return min(tried, key=lambda attempt: attempt[0])[1]
     raise RenderError(
         Problem(
             document.title or "handout",
             "some content is too big to fit on a page; shorten it or split it up",
         )
     )
+
+
+MOST_BLANK = 0.15  # of a page's body band, on any page but the last
+
+
+@dataclass(frozen=True)
+class Built:
+    """One layout of a handout: the PDF, its page count, each page's blank share."""
+
+    data: bytes
+    pages: int
+    blank: list[float]
 
 
 def _build(
@@ -94,18 +136,18 @@ def _build(
     date: dt.date,
     info: Mapping[str, str] | None,
     single: bool,
-) -> bytes:
-    """Lay out the handout once, in one column or two; return the PDF bytes."""
-    from reportlab.platypus import BaseDocTemplate
-
+    place: str,
+) -> Built:
+    """Lay out the handout once, in one column or two, the panel in `place`."""
     from handouts import __version__
     from handouts.pdf.page import canvas_class
-    from handouts.pdf.sheet import page_templates, sheet_story
+    from handouts.pdf.sheet import MeasuredDocTemplate, page_templates, sheet_story
 
     geo = layout.chrome.geometry
     buffer = io.BytesIO()
-    template = BaseDocTemplate(
+    template = MeasuredDocTemplate(
         buffer,
+        band=geo.later_frame_height,
         pagesize=(geo.width, geo.height),
         title=document.title,
         author=clinic.name or layout.chrome.strings["care_team"],
@@ -117,13 +159,14 @@ def _build(
         leftMargin=geo.side,
         rightMargin=geo.side,
     )
-    sheet = sheet_story(layout.builder, document, clinic, geo, single)
+    sheet = sheet_story(layout.builder, document, clinic, geo, single, place)
     template.addPageTemplates(page_templates(geo, sheet, layout.chrome.draw))
     canvasmaker = canvas_class(layout.styles, date)
     if info:
         canvasmaker = with_info(canvasmaker, info)
     template.build(sheet.story, canvasmaker=canvasmaker)
-    return buffer.getvalue()
+    blank = template.blank_fractions()
+    return Built(buffer.getvalue(), len(blank), blank)
 
 
 def with_info(canvas_type: type, info: Mapping[str, str]) -> type:

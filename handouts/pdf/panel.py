@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, S
 
 from handouts import document as doc
 from handouts.pdf.flowables import KeepTogetherIfShort
+from handouts.pdf.measure import measure_height
 from handouts.pdf.parts import Sized
 from handouts.pdf.styles import NOTE_BAR, NOTE_TINT, WARNING, WARNING_TINT
 
@@ -86,48 +87,55 @@ def plan_summary(builder, points: tuple[doc.Inline, ...]) -> list[Flowable]:
     return [KeepTogether([heading, builder.rule(), Sized(make), Spacer(1, 6)])]
 
 
-def _groups(blocks: tuple[doc.Block, ...]) -> tuple[list[doc.Block], list[list[doc.Block]]]:
-    """Blocks before the first sub-heading, then each sub-heading with what follows it."""
+def _groups(
+    blocks: tuple[doc.Block, ...],
+) -> tuple[list[doc.Block], list[list[doc.Block]], list[doc.Block]]:
+    """Blocks before the first sub-heading, each sub-heading with what follows it, and the
+    callouts that close the section (they speak to every group, so they span the panel)."""
+    blocks = tuple(blocks)
+    cut = len(blocks)
+    while cut > 0 and isinstance(blocks[cut - 1], doc.Callout):
+        cut -= 1
     lead: list[doc.Block] = []
     groups: list[list[doc.Block]] = []
-    for block in blocks:
+    for block in blocks[:cut]:
         if isinstance(block, doc.Heading):
             groups.append([block])
         elif groups:
             groups[-1].append(block)
         else:
             lead.append(block)
-    return lead, groups
+    return lead, groups, list(blocks[cut:])
 
 
-def balanced(groups: list[list[doc.Block]], columns: int) -> list[list[list[doc.Block]]]:
-    """The groups in reading order, cut into `columns` runs of about equal text length."""
-    if columns == 1 or len(groups) < 2:
-        return [groups]
-    from handouts.pdf.coverage import block_text
-
-    lengths = [sum(len(block_text(b)) + 40 for b in group) for group in groups]
+def balanced(heights: list[float], columns: int) -> list[int]:
+    """Where to cut groups of these heights, in reading order, into `columns` runs that
+    end as evenly as they can (the panel is as tall as its tallest column)."""
+    if columns == 1 or len(heights) < 2:
+        return [len(heights)]
     best = min(
-        range(1, len(groups)),
-        key=lambda cut: max(sum(lengths[:cut]), sum(lengths[cut:])),
+        range(1, len(heights)),
+        key=lambda cut: max(sum(heights[:cut]), sum(heights[cut:])),
     )
-    return [groups[:best], groups[best:]]
+    return [best, len(heights)]
 
 
 def warning_panel(builder, section: doc.DocSection, phone: str, stack: bool = False) -> Flowable:
     """The warning signs in one boxed panel (never split), the clinic's phone large and bold.
 
-    With no phone, a line to write it on. Its sub-parts sit side by side when wide.
+    With no phone, a line to write it on. Its groups sit side by side when wide, cut where
+    the two columns come out most even; closing callouts span the panel's width.
     """
     styles = builder.styles
     size = styles.body_size
-    lead, groups = _groups(section.blocks)
+    lead, groups, tail = _groups(section.blocks)
     phone_text = builder.strings["clinic_phone"].replace("{phone}", phone or WRITE_IN)
 
     def make(width: float) -> Flowable:
         columns = 2 if width >= size * 30 and len(groups) > 1 and not stack else 1
         cell_width = width / columns
         sub = builder.narrowed(cell_width - 22)
+        full = builder.narrowed(width - 22)
         pad = [""] * (columns - 1)
         heading: list[Flowable] = [builder.para(section.title, styles.panel_title)]
         heading.append(builder.para(phone_text, styles.phone))
@@ -135,17 +143,23 @@ def warning_panel(builder, section: doc.DocSection, phone: str, stack: bool = Fa
             heading = [booked(builder, heading, width - 22)]
         rows: list[list] = [[heading, *pad]]
         if lead:
-            rows.append([builder.narrowed(width - 22).blocks(tuple(lead), styles.body, keep=False)])
-            rows[-1] += [""] * (columns - 1)
+            rows.append([full.blocks(tuple(lead), styles.body, keep=False), *pad])
+        parts = [sub.blocks(tuple(group), styles.body, keep=False) for group in groups]
         if stack:  # taller than a page: one row a group, so that it splits between groups
-            rows += [[sub.blocks(tuple(group), styles.body, keep=False)] for group in groups]
+            rows += [[part, *pad] for part in parts]
         else:
+            heights = [measure_height(part, cell_width - 22) for part in parts]
             cells: list[list[Flowable]] = [[] for _ in range(columns)]
-            for column, part in enumerate(balanced(groups, columns)):
-                for group in part:
-                    cells[column] += sub.blocks(tuple(group), styles.body, keep=False)
+            start = 0
+            for column, cut in enumerate(balanced(heights, columns)):
+                for part in parts[start:cut]:
+                    cells[column] += part
+                start = cut
             rows.append(cells)
-        spans = [("SPAN", (0, r), (-1, r)) for r in range(len(rows) - (0 if stack else 1))]
+        grouped = len(rows) - 1  # the row of side-by-side groups is the only one not spanned
+        if tail:
+            rows.append([full.blocks(tuple(tail), styles.body, keep=False), *pad])
+        spans = [("SPAN", (0, r), (-1, r)) for r in range(len(rows)) if stack or r != grouped]
         table = Table(rows, colWidths=[cell_width] * columns, splitByRow=1)
         commands = [
             ("BACKGROUND", (0, 0), (-1, -1), WARNING_TINT),

@@ -3,19 +3,22 @@
 Page 1 has a full-width top frame, sized to what it holds (title, notes, "Your plan", the
 warning-signs panel), and columns under it; later pages have a slim running head and columns.
 Two columns at 12 pt keep lines near 45-60 characters; large print uses one column.
+
+The warning-signs panel is never split. It has a few places (`PLACES`, best first): after
+"Your plan", before it, across the foot of page 1, or across the top of page 2. The renderer
+lays the handout out in each place that can hold it and keeps the first that fits its pages
+with no page left part-empty, else the one with the fewest pages and the smallest gap.
 """
 
 from __future__ import annotations
 
-import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     NextPageTemplate,
     PageTemplate,
     Spacer,
@@ -23,14 +26,19 @@ from reportlab.platypus import (
 
 from handouts import document as doc
 from handouts.pdf.flowables import FlowableBuilder
+from handouts.pdf.measure import measure_height
 from handouts.pdf.page import PageGeometry
 from handouts.pdf.parts import WriteIn
 from handouts.workspace.clinic import Clinic
 
 COLUMN_GAP = 18
 TOP_SLACK = 3
-TOP_MOST = 0.9  # of page 1's frame: a taller top puts the panel before the plan
+TOP_MOST = 0.9  # of page 1's frame: the top part never takes more
 MIN_COLUMNS = 72  # points: less room than this under page 1's top gets no columns
+PANEL_GAP = 8  # points between the columns and a panel drawn across the page
+# Where the warning panel may go, best first. "stacked" (split between its groups) is
+# only for a panel taller than a page.
+PLACES = ("after", "before", "foot", "page-two")
 
 
 @dataclass(frozen=True)
@@ -53,8 +61,8 @@ def top_part(
 ) -> list[Flowable]:
     """Page 1's full-width part: title, meta line, notes, "Your plan", warning panel.
 
-    `panel` is "after" the plan, "before" it (a page 1 too short for all of it, as in
-    large print: the panel then stays whole on page 1), or "none" (drawn on page 2).
+    `panel` is "after" the plan, "before" it, "stacked" (after it, split between its
+    groups), or anything else for a panel drawn elsewhere (foot of page 1, top of page 2).
     """
     from handouts.pdf.panel import notes_panel, plan_summary
 
@@ -67,7 +75,7 @@ def top_part(
         story.append(notes_panel(builder, document.notes_box.notes))
     points = document.plan_points()
     plan = plan_summary(builder, points) if points else []
-    shown = document.warning and panel != "none"
+    shown = document.warning and panel in ("after", "before", "stacked")
     box = [panel_of(builder, document, clinic, panel == "stacked")] if shown else []
     # The disclaimer, once, at 12 pt (no longer in a 10 pt footer on every page).
     disclaimer = builder.para(clinic.disclaimer or builder.strings["disclaimer"], styles.body)
@@ -104,43 +112,36 @@ def body_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) 
     return story
 
 
-def measure_height(flowables: list[Flowable], width: float) -> float:
-    """How tall `flowables` stand in a frame `width` wide (spacing as a frame does it)."""
-    frame = Frame(0, 0, width, 100_000, 0, 0, 0, 0)
-    canvas = Canvas(io.BytesIO())
-    pending = list(flowables)
-    while pending:
-        flowable = pending.pop(0)
-        if isinstance(flowable, KeepTogether):
-            pending[:0] = flowable._content
-            continue
-        frame.add(flowable, canvas)
-    return 100_000 - frame._y
-
-
 @dataclass
 class Sheet:
-    """A laid-out plan: the story, the columns, page 1's top frame, and a panel kept for page 2."""
+    """A laid-out plan: the story, the columns, page 1's top frame, and a panel drawn apart.
+
+    `drawn_panel` is drawn across the foot of page 1 or the top of page 2 (`place`).
+    """
 
     story: list[Flowable]
     columns: Columns
     top_height: float
-    page_two_panel: Flowable | None = None
+    place: str = "after"
+    drawn_panel: Flowable | None = None
     panel_height: float = 0.0
 
 
 def page_templates(geometry: PageGeometry, sheet: Sheet, on_page) -> list[PageTemplate]:
     """The first page (top frame, then columns) and the later pages (columns only).
 
-    With a panel kept for page 2, page 2 draws it at the top and its columns start under it.
+    A panel drawn apart shortens page 1's columns from below ("foot") or page 2's from
+    above ("page-two") and is drawn in the room left.
     """
     columns = sheet.columns
+    panel, height = sheet.drawn_panel, sheet.panel_height
+    room = height + PANEL_GAP if panel is not None else 0.0
 
-    def column_frames(prefix: str, height: float) -> list[Frame]:
+    def column_frames(prefix: str, bottom: float, height: float) -> list[Frame]:
         return [
             Frame(
                 geometry.side + index * (columns.width + COLUMN_GAP),
-                geometry.frame_bottom,
+                bottom,
                 columns.width,
                 height,
                 0,
@@ -152,10 +153,20 @@ def page_templates(geometry: PageGeometry, sheet: Sheet, on_page) -> list[PageTe
             for index in range(columns.count)
         ]
 
-    first_body = geometry.frame_height - sheet.top_height
+    def draw_panel(y: float):
+        def on(canvas, document) -> None:
+            on_page(canvas, document)
+            assert panel is not None
+            panel.wrap(geometry.frame_width, height)
+            panel.drawOn(canvas, geometry.side, y)
+
+        return on
+
+    foot = room if sheet.place == "foot" else 0.0
+    first_body = geometry.frame_height - sheet.top_height - foot
     top = Frame(
         geometry.side,
-        geometry.frame_bottom + first_body,
+        geometry.frame_bottom + foot + first_body,
         geometry.frame_width,
         sheet.top_height,
         0,
@@ -164,27 +175,59 @@ def page_templates(geometry: PageGeometry, sheet: Sheet, on_page) -> list[PageTe
         0,
         id="top",
     )
-    first = [top, *column_frames("first", first_body)] if first_body > 0 else [top]
-    later = column_frames("later", geometry.later_frame_height)
-    if sheet.page_two_panel is None:
+    bottom = geometry.frame_bottom + foot
+    first = [top, *column_frames("first", bottom, first_body)] if first_body > 0 else [top]
+    later = column_frames("later", geometry.frame_bottom, geometry.later_frame_height)
+    if panel is None:
         return [
             PageTemplate("first", first, onPage=on_page),
             PageTemplate("later", later, onPage=on_page),
         ]
-    panel, height = sheet.page_two_panel, sheet.panel_height
-
-    def with_panel(canvas, document) -> None:
-        on_page(canvas, document)
-        top_y = geometry.frame_bottom + geometry.later_frame_height
-        panel.wrap(geometry.frame_width, height)
-        panel.drawOn(canvas, geometry.side, top_y - height)
-
-    second = column_frames("second", geometry.later_frame_height - height)
+    if sheet.place == "foot":
+        return [
+            PageTemplate("first", first, onPage=draw_panel(geometry.frame_bottom)),
+            PageTemplate("later", later, onPage=on_page),
+        ]
+    top_y = geometry.frame_bottom + geometry.later_frame_height
+    second = column_frames("second", geometry.frame_bottom, geometry.later_frame_height - room)
     return [
         PageTemplate("first", first, onPage=on_page),
-        PageTemplate("second", second, onPage=with_panel),
+        PageTemplate("second", second, onPage=draw_panel(top_y - height)),
         PageTemplate("later", later, onPage=on_page),
     ]
+
+
+def places(
+    builder: FlowableBuilder, document: doc.Document, clinic: Clinic, geometry: PageGeometry
+) -> list[str]:
+    """The panel places that can hold this document's panel whole, best first."""
+    if not document.warning:
+        return ["after"]
+    builder.page_height = geometry.later_frame_height
+    width, page_one = geometry.frame_width, geometry.frame_height
+    panel = measure_height([panel_of(builder, document, clinic)], width)
+    if panel > geometry.later_frame_height - MIN_COLUMNS:
+        return ["stacked"]  # taller than a page: it flows on, split between its groups
+    bare = measure_height(top_part(builder, document, clinic, "none"), width)
+    plan = bare - measure_height(_without_plan(builder, document, clinic), width)
+    room = {
+        "after": bare + panel + TOP_SLACK <= TOP_MOST * page_one,
+        # before the plan: the plan may go on in the first column under it
+        "before": bare - plan + panel + TOP_SLACK <= page_one,
+        "foot": bare + panel + PANEL_GAP + MIN_COLUMNS <= page_one,
+        "page-two": True,
+    }
+    return [place for place in PLACES if room[place]]
+
+
+def _without_plan(
+    builder: FlowableBuilder, document: doc.Document, clinic: Clinic
+) -> list[Flowable]:
+    """Page 1's top part with neither the panel nor "Your plan"."""
+    top = top_part(builder, document, clinic, "none")
+    if not document.plan_points():
+        return top
+    return top[:-2] + top[-1:]  # the plan is one kept group, just before the disclaimer
 
 
 def sheet_story(
@@ -193,44 +236,80 @@ def sheet_story(
     clinic: Clinic,
     geometry: PageGeometry,
     single: bool,
+    place: str = "after",
 ) -> Sheet:
-    """Lay out the story; choose where the warning panel goes so it is never split.
+    """Lay out the story with the warning panel in `place` (one of `places`).
 
-    It goes after "Your plan" on page 1; if page 1 is too short for both (large print),
-    before it; if it does not fit on page 1 even so, at the top of page 2. A top taller
-    than the page (pages of notes) flows in one full-width column.
+    A top taller than the page (pages of notes) flows in one full-width column.
     """
     builder.page_height = geometry.later_frame_height
-    limit = TOP_MOST * geometry.frame_height
-    panel, kept, kept_height = "after", None, 0.0
-    height = measure_height(top_part(builder, document, clinic), geometry.frame_width)
-    if height + TOP_SLACK > limit and document.warning:
-        panel = "before"
-        ahead = top_part(builder, document, clinic, "none")
-        without_plan = (
-            [f for f in ahead if f not in ahead[-1:]] if document.plan_points() else ahead
-        )
-        box = panel_of(builder, document, clinic)
-        fits = measure_height([*without_plan, box], geometry.frame_width) <= geometry.frame_height
-        if not fits:
-            panel, kept = "none", panel_of(builder, document, clinic)
-            kept_height = measure_height([kept], geometry.frame_width)
-            if kept_height > geometry.later_frame_height - MIN_COLUMNS:
-                # Taller than a page (long warning text in large print): the one case
-                # where it flows on, split between its groups, right after "Your plan".
-                panel, kept, kept_height = "stacked", None, 0.0
-    top = top_part(builder, document, clinic, panel)
+    drawn, drawn_height = None, 0.0
+    if document.warning and place in ("foot", "page-two"):
+        drawn = panel_of(builder, document, clinic)
+        drawn_height = measure_height([drawn], geometry.frame_width)
+    top = top_part(builder, document, clinic, place)
     top_height = measure_height(top, geometry.frame_width) + TOP_SLACK
-    if panel == "before" and top_height > geometry.frame_height:
-        top_height = geometry.frame_height  # "Your plan" goes on in page 2's first column
-    elif top_height > geometry.frame_height:  # pages of notes: one full-width column
-        top_height, single = geometry.frame_height, True
-    elif geometry.frame_height - top_height < MIN_COLUMNS:
-        top_height = geometry.frame_height  # no sliver of columns under the top
+    body_room = geometry.frame_height - (drawn_height + PANEL_GAP if place == "foot" else 0)
+    if place == "before" and top_height > body_room:
+        top_height = body_room  # "Your plan" goes on in page 2's first column
+    elif top_height > body_room:  # pages of notes: one full-width column
+        top_height, single = body_room, True
+    elif body_room - top_height < MIN_COLUMNS:
+        top_height = body_room  # no sliver of columns under the top
     columns = columns_for(geometry, single)
     column_builder = builder.narrowed(columns.width)
-    # Page 2 (with the kept panel, if any), then the later pages over and over.
-    story: list[Flowable] = [NextPageTemplate(["second", "*", "later"] if kept else "later")]
-    story += top_part(builder, document, clinic, panel)
+    later = ["second", "*", "later"] if place == "page-two" and drawn else "later"
+    story: list[Flowable] = [NextPageTemplate(later)]
+    story += top
     story += body_part(column_builder, document, clinic)
-    return Sheet(story, columns, top_height, kept, kept_height)
+    return Sheet(story, columns, top_height, place, drawn, drawn_height)
+
+
+@dataclass
+class PageGaps:
+    """What a layout left empty: for each page, its columns' least empty room at the foot."""
+
+    band: float  # the body band's height on a page after the first
+    empty: dict[int, dict[str, float]] = field(default_factory=dict)
+
+    def record(self, page: int, frame: Frame) -> None:
+        """Note how much of `frame` is left under its last flowable on `page`."""
+        self.empty.setdefault(page, {})[frame.id] = frame._y - frame._y1
+
+    def fractions(self, frames: dict[int, list[Frame]]) -> list[float]:
+        """Each page's blank share: its fullest column's empty foot over the band."""
+        out = []
+        for page in sorted(frames):
+            seen = self.empty.get(page, {})
+            columns = [f for f in frames[page] if f.id != "top"] or frames[page]
+            left = min(seen.get(f.id, f._height) for f in columns)
+            out.append(max(0.0, left) / self.band)
+        return out
+
+
+class MeasuredDocTemplate(BaseDocTemplate):
+    """A doc template that notes, page by page, how much room its frames leave empty."""
+
+    def __init__(self, *args, band: float = 1.0, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.gaps = PageGaps(band)
+        self.page_frames: dict[int, list[Frame]] = {}
+
+    def handle_frameEnd(self, resume: int = 0) -> None:
+        self._note(self.frame)
+        super().handle_frameEnd(resume)
+
+    def handle_pageEnd(self) -> None:
+        self._note(self.frame)
+        super().handle_pageEnd()
+
+    def _note(self, frame: Frame | None) -> None:
+        if frame is None:
+            return
+        page = self.page
+        self.page_frames[page] = list(self.pageTemplate.frames)
+        self.gaps.record(page, frame)
+
+    def blank_fractions(self) -> list[float]:
+        """Each page's blank share at the foot of its columns, first page to last."""
+        return self.gaps.fractions(self.page_frames)

@@ -52,12 +52,12 @@ def render_checked(request: Request, library: Library, clinic: Clinic) -> tuple[
     strings = load_strings(list(library.roots), request.lang)
     large_print = clinic.large_print if request.large_print is None else request.large_print
     stamp = for_plan(plan, large_print).to_json()
-    page = PageOptions(paper, large_print)
+    page = PageOptions(paper, large_print, page_limit(large_print))
     with _RENDER_LOCK:
         data = render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
         fit = Fit(page_count(data), page_limit(large_print))
         if not fit.fits:
-            from handouts.pdf.measure import section_heights
+            from handouts.pdf import section_heights
 
             heights, _ = section_heights(document, clinic, page)
             longest = tuple(sorted(heights, key=lambda sid: -heights[sid]))
