@@ -132,7 +132,16 @@ def warning_panel(builder, section: doc.DocSection, phone: str, stack: bool = Fa
     phone_text = builder.strings["clinic_phone"].replace("{phone}", phone or WRITE_IN)
 
     def make(width: float) -> Flowable:
-        columns = 2 if width >= size * 30 and len(groups) > 1 and not stack else 1
+        if stack or len(groups) < 2 or width < size * 30:
+            return laid_out(width, 1, True)
+        # Side by side is shorter when lines are long, with the closing callouts across
+        # or in the shorter column; in large print, one column may be shortest.
+        return min(
+            (laid_out(width, *way) for way in ((2, True), (2, False), (1, True))),
+            key=lambda table: table.wrap(width, 100_000)[1],
+        )
+
+    def laid_out(width: float, columns: int, across: bool) -> Table:
         cell_width = width / columns
         sub = builder.narrowed(cell_width - 22)
         full = builder.narrowed(width - 22)
@@ -144,7 +153,8 @@ def warning_panel(builder, section: doc.DocSection, phone: str, stack: bool = Fa
         rows: list[list] = [[heading, *pad]]
         if lead:
             rows.append([full.blocks(tuple(lead), styles.body, keep=False), *pad])
-        parts = [sub.blocks(tuple(group), styles.body, keep=False) for group in groups]
+        units = groups if across else [*groups, *([block] for block in tail)]
+        parts = [sub.blocks(tuple(unit), styles.body, keep=False) for unit in units]
         if stack:  # taller than a page: one row a group, so that it splits between groups
             rows += [[part, *pad] for part in parts]
         else:
@@ -156,8 +166,8 @@ def warning_panel(builder, section: doc.DocSection, phone: str, stack: bool = Fa
                     cells[column] += part
                 start = cut
             rows.append(cells)
-        grouped = len(rows) - 1  # the row of side-by-side groups is the only one not spanned
-        if tail:
+        grouped = len(rows) - 1 if columns > 1 else -1  # the only row not spanned
+        if tail and across:
             rows.append([full.blocks(tuple(tail), styles.body, keep=False), *pad])
         spans = [("SPAN", (0, r), (-1, r)) for r in range(len(rows)) if stack or r != grouped]
         table = Table(rows, colWidths=[cell_width] * columns, splitByRow=1)

@@ -35,6 +35,7 @@ COLUMN_GAP = 18
 TOP_SLACK = 3
 TOP_MOST = 0.9  # of page 1's frame: the top part never takes more
 MIN_COLUMNS = 72  # points: less room than this under page 1's top gets no columns
+NO_ROOM = 1.0  # points: a frame nothing fits in, for a page the panel fills
 PANEL_GAP = 8  # points between the columns and a panel drawn across the page
 # Where the warning panel may go, best first. "stacked" (split between its groups) is
 # only for a panel taller than a page.
@@ -189,7 +190,11 @@ def page_templates(geometry: PageGeometry, sheet: Sheet, on_page) -> list[PageTe
             PageTemplate("later", later, onPage=on_page),
         ]
     top_y = geometry.frame_bottom + geometry.later_frame_height
-    second = column_frames("second", geometry.frame_bottom, geometry.later_frame_height - room)
+    under = geometry.later_frame_height - room
+    second = column_frames("second", geometry.frame_bottom, max(under, NO_ROOM))
+    if under < MIN_COLUMNS:  # the panel is page 2: a sliver under it would hold a line or two
+        for frame in second:
+            frame._height, frame.unused = NO_ROOM, max(0.0, under)
     return [
         PageTemplate("first", first, onPage=on_page),
         PageTemplate("second", second, onPage=draw_panel(top_y - height)),
@@ -206,7 +211,7 @@ def places(
     builder.page_height = geometry.later_frame_height
     width, page_one = geometry.frame_width, geometry.frame_height
     panel = measure_height([panel_of(builder, document, clinic)], width)
-    if panel > geometry.later_frame_height - MIN_COLUMNS:
+    if panel > geometry.later_frame_height:
         return ["stacked"]  # taller than a page: it flows on, split between its groups
     bare = measure_height(top_part(builder, document, clinic, "none"), width)
     plan = bare - measure_height(_without_plan(builder, document, clinic), width)
@@ -282,7 +287,7 @@ class PageGaps:
         for page in sorted(frames):
             seen = self.empty.get(page, {})
             columns = [f for f in frames[page] if f.id != "top"] or frames[page]
-            left = min(seen.get(f.id, f._height) for f in columns)
+            left = min(getattr(f, "unused", seen.get(f.id, f._height)) for f in columns)
             out.append(max(0.0, left) / self.band)
         return out
 
