@@ -6,12 +6,15 @@ import datetime as dt
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from handouts.document import Document
 from handouts.errors import Problem, RenderError
 from handouts.library.strings import Strings
 from handouts.workspace.clinic import Clinic
+
+if TYPE_CHECKING:
+    from handouts.pdf.sheet import Arrangement
 
 
 @dataclass(frozen=True)
@@ -90,23 +93,24 @@ def render_pdf(
     """
     from reportlab.platypus.doctemplate import LayoutError
 
-    from handouts.pdf.sheet import places
+    from handouts.pdf.sheet import arrangements
 
     layout = prepare_layout(document, clinic, options, strings)
     geometry = layout.chrome.geometry
     # Two columns unless large print; one column when a very long text cannot be
     # split between columns (ReportLab then gets the whole width to break it).
     for single in (options.large_print, True):
-        tried: list[tuple[tuple[int, bool, int, float], bytes]] = []
-        for rank, place in enumerate(places(layout.builder, document, clinic, geometry)):
+        tried: list[tuple[tuple[int, float, int], bytes]] = []
+        for rank, way in enumerate(arrangements(layout.builder, document, clinic, geometry)):
             try:
-                built = _build(document, clinic, layout, date, info, single, place)
+                built = _build(document, clinic, layout, date, info, single, way)
             except LayoutError:
                 continue
             worst = max(built.blank[:-1], default=0.0)
-            if built.pages <= options.page_limit and worst <= MOST_BLANK:
+            if built.pages <= options.page_limit and worst <= MOST_BLANK - BLANK_MARGIN:
                 return built.data
-            tried.append(((built.pages, worst > MOST_BLANK, rank, worst), built.data))
+            # fewest pages, then the smallest gap over the limit, then the better place
+            tried.append(((built.pages, max(worst, MOST_BLANK), rank), built.data))
         if tried:
             return min(tried, key=lambda attempt: attempt[0])[1]
     raise RenderError(
@@ -118,6 +122,7 @@ def render_pdf(
 
 
 MOST_BLANK = 0.15  # of a page's body band, on any page but the last
+BLANK_MARGIN = 0.02  # the frames' measure runs a little under a raster's
 
 
 @dataclass(frozen=True)
@@ -136,9 +141,9 @@ def _build(
     date: dt.date,
     info: Mapping[str, str] | None,
     single: bool,
-    place: str,
+    arrangement: Arrangement,
 ) -> Built:
-    """Lay out the handout once, in one column or two, the panel in `place`."""
+    """Lay out the handout once, in one column or two, arranged as `arrangement`."""
     from handouts import __version__
     from handouts.pdf.page import canvas_class
     from handouts.pdf.sheet import MeasuredDocTemplate, page_templates, sheet_story
@@ -159,7 +164,7 @@ def _build(
         leftMargin=geo.side,
         rightMargin=geo.side,
     )
-    sheet = sheet_story(layout.builder, document, clinic, geo, single, place)
+    sheet = sheet_story(layout.builder, document, clinic, geo, single, arrangement)
     template.addPageTemplates(page_templates(geo, sheet, layout.chrome.draw))
     canvasmaker = canvas_class(layout.styles, date)
     if info:

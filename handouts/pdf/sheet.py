@@ -58,12 +58,17 @@ def columns_for(geometry: PageGeometry, single: bool) -> Columns:
 
 
 def top_part(
-    builder: FlowableBuilder, document: doc.Document, clinic: Clinic, panel: str = "after"
+    builder: FlowableBuilder,
+    document: doc.Document,
+    clinic: Clinic,
+    panel: str = "after",
+    tracker: bool = False,
 ) -> list[Flowable]:
     """Page 1's full-width part: title, meta line, notes, "Your plan", warning panel.
 
     `panel` is "after" the plan, "before" it, "stacked" (after it, split between its
     groups), or anything else for a panel drawn elsewhere (foot of page 1, top of page 2).
+    With `tracker`, the week grid comes here too, under the plan, and not at the end.
     """
     from handouts.pdf.panel import notes_panel, plan_summary
 
@@ -80,7 +85,19 @@ def top_part(
     box = [panel_of(builder, document, clinic, panel == "stacked")] if shown else []
     # The disclaimer, once, at 12 pt (no longer in a 10 pt footer on every page).
     disclaimer = builder.para(clinic.disclaimer or builder.strings["disclaimer"], styles.body)
-    return story + (box + plan if panel == "before" else plan + box) + [disclaimer]
+    grid = tracker_part(builder, document) if tracker else []
+    return story + (box + plan if panel == "before" else plan + box) + grid + [disclaimer]
+
+
+def tracker_part(builder: FlowableBuilder, document: doc.Document) -> list[Flowable]:
+    """The week grid, with a page break hint so that it starts where it fits whole."""
+    from handouts.pdf.parts import Tracker
+
+    if not document.tracker:
+        return []
+    # Its heading sits in the grid's empty corner cell: no heading line above it.
+    tracker = Tracker(builder, document.tracker, builder.strings["tracker_heading"])
+    return [CondPageBreak(tracker.least_height(builder.width) + 4), Spacer(1, 4), tracker]
 
 
 def panel_of(
@@ -93,10 +110,10 @@ def panel_of(
     return warning_panel(builder, document.warning, clinic.phone, stack)
 
 
-def body_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) -> list[Flowable]:
+def body_part(
+    builder: FlowableBuilder, document: doc.Document, clinic: Clinic, tracker: bool = True
+) -> list[Flowable]:
     """The columns: intro, sections (cards inside), booking code, tracker, writing lines."""
-    from handouts.pdf.parts import Tracker
-
     styles = builder.styles
     story: list[Flowable] = []
     story += builder.blocks(document.intro, styles.intro)
@@ -104,10 +121,8 @@ def body_part(builder: FlowableBuilder, document: doc.Document, clinic: Clinic) 
         story += builder.section(section)
     if builder.booking and not document.warning:  # else it sits by the phone, in the panel
         story.append(builder.booking_block(*builder.booking))
-    if document.tracker:
-        # Its heading sits in the grid's empty corner cell: no heading line above it.
-        tracker = Tracker(builder, document.tracker, builder.strings["tracker_heading"])
-        story += [CondPageBreak(tracker.least_height(builder.width) + 4), Spacer(1, 4), tracker]
+    if tracker:
+        story += tracker_part(builder, document)
     if document.notes_box and document.notes_box.writing_lines:
         story.append(WriteIn(builder, builder.strings["write_heading"]))
     return story
@@ -235,24 +250,46 @@ def _without_plan(
     return top[:-2] + top[-1:]  # the plan is one kept group, just before the disclaimer
 
 
+@dataclass(frozen=True)
+class Arrangement:
+    """Where the movable parts go: the warning panel's place, and the tracker on page 1
+    (under the plan) rather than at the end, where a tall card would leave a gap."""
+
+    place: str = "after"
+    tracker_first: bool = False
+
+
+def arrangements(
+    builder: FlowableBuilder, document: doc.Document, clinic: Clinic, geometry: PageGeometry
+) -> list[Arrangement]:
+    """Every arrangement worth trying, best first: the panel's places, then each with the
+    tracker moved up to page 1."""
+    spots = places(builder, document, clinic, geometry)
+    out = [Arrangement(place) for place in spots]
+    if document.tracker:
+        out += [Arrangement(place, True) for place in spots]
+    return out
+
+
 def sheet_story(
     builder: FlowableBuilder,
     document: doc.Document,
     clinic: Clinic,
     geometry: PageGeometry,
     single: bool,
-    place: str = "after",
+    arrangement: Arrangement = Arrangement(),
 ) -> Sheet:
-    """Lay out the story with the warning panel in `place` (one of `places`).
+    """Lay out the story arranged as `arrangement` (one of `arrangements`).
 
     A top taller than the page (pages of notes) flows in one full-width column.
     """
+    place, tracker_first = arrangement.place, arrangement.tracker_first
     builder.page_height = geometry.later_frame_height
     drawn, drawn_height = None, 0.0
     if document.warning and place in ("foot", "page-two"):
         drawn = panel_of(builder, document, clinic)
         drawn_height = measure_height([drawn], geometry.frame_width)
-    top = top_part(builder, document, clinic, place)
+    top = top_part(builder, document, clinic, place, tracker_first)
     top_height = measure_height(top, geometry.frame_width) + TOP_SLACK
     body_room = geometry.frame_height - (drawn_height + PANEL_GAP if place == "foot" else 0)
     if place == "before" and top_height > body_room:
@@ -266,7 +303,7 @@ def sheet_story(
     later = ["second", "*", "later"] if place == "page-two" and drawn else "later"
     story: list[Flowable] = [NextPageTemplate(later)]
     story += top
-    story += body_part(column_builder, document, clinic)
+    story += body_part(column_builder, document, clinic, not tracker_first)
     return Sheet(story, columns, top_height, place, drawn, drawn_height)
 
 
