@@ -1,7 +1,9 @@
 """Exercise cards and the tracker's rows, built from a section's parsed blocks.
 
-Each `###` block of an exercise, massage or self-care section becomes a card: its
-title, its blocks (steps, a tip) and, when it has numbered steps, the section's dose.
+Each `###` block with numbered steps in an exercise, massage or self-care section becomes
+a card: its title, its picture, its blocks (steps, a tip) and the section's dose.
+When some cards' steps give the dose's numbers in bold ("hold for **12 seconds**"), only
+those carry the dose strip: a "find the spot" card before a "press and hold" one does not.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from handouts.document import (
     Figure,
     Heading,
     ListBlock,
+    Paragraph,
+    walk,
 )
 
 CARD_CATEGORIES = ("exercise", "massage", "self-care")
@@ -24,12 +28,15 @@ CARD_LEVEL = 3
 
 
 def with_cards(blocks: tuple[Block, ...], dose: tuple[tuple[str, str], ...]) -> tuple[Block, ...]:
-    """Blocks with every `###` block turned into a card.
+    """Blocks with every `###` block that has numbered steps turned into a card.
 
-    A card runs to the next heading. After the last card, what follows its first
-    list and is not a callout attached to it (a closing note, a section caution)
-    stays outside, under the cards.
+    A card runs to the next heading; a `###` block without steps ("Heat or not?" and its
+    list) stays a sub-heading and its text, free to flow on into the next column. After
+    the last card, what follows its first list and is not a callout attached to it (a
+    closing note, a section caution) stays outside, under the cards.
     """
+    values = {value for _, value in dose}
+    named = any(_names_dose(_card_blocks(blocks, start), values) for start in _card_starts(blocks))
     out: list[Block] = []
     index = 0
     while index < len(blocks):
@@ -45,9 +52,16 @@ def with_cards(blocks: tuple[Block, ...], dose: tuple[tuple[str, str], ...]) -> 
         tail: list[Block] = []
         if end == len(blocks):
             inner, tail = _split_tail(inner)
+        if not any(isinstance(b, ListBlock) and b.ordered for b in inner):
+            out += [block, *inner, *tail]
+            index = end
+            continue
         figure = next((b for b in inner if isinstance(b, Figure)), None)
         inner = [b for b in inner if b is not figure]
-        out.append(Card(block.spans, tuple(inner), _dose_for(inner, dose), figure))
+        carries = not named or _names_dose(inner, values)
+        out.append(
+            Card(block.spans, tuple(inner), _dose_for(inner, dose) if carries else (), figure)
+        )
         out += tail
         index = end
     return tuple(out)
@@ -63,6 +77,28 @@ def _split_tail(inner: list[Block]) -> tuple[list[Block], list[Block]]:
                 cut += 1
             return inner[:cut], inner[cut:]
     return inner, []
+
+
+def _card_starts(blocks: tuple[Block, ...]) -> list[int]:
+    return [i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == CARD_LEVEL]
+
+
+def _card_blocks(blocks: tuple[Block, ...], start: int) -> list[Block]:
+    """The blocks under the card heading at `start`, up to the next heading."""
+    end = start + 1
+    while end < len(blocks) and not isinstance(blocks[end], Heading):
+        end += 1
+    return list(blocks[start + 1 : end])
+
+
+def _names_dose(inner: list[Block], values: set[str]) -> bool:
+    """Whether a bold run in these blocks starts with one of the dose's numbers."""
+    return any(
+        span.bold and span.text.strip().split(" ")[0] in values
+        for block in walk(tuple(inner))
+        if isinstance(block, (Paragraph, Heading))
+        for span in block.spans
+    )
 
 
 def _dose_for(inner: list[Block], dose: tuple[tuple[str, str], ...]) -> tuple[DoseItem, ...]:

@@ -82,15 +82,20 @@ def format_date(date: dt.date, lang: str) -> str:
     return babel_format_date(date, format="long", locale=lang)
 
 
-def base_context(request: Request, clinic: Clinic, treatment: str = "") -> dict[str, Any]:
-    """What every text may use: patient, practitioner, clinic, date and the sheet's
-    treatment (its template's `treatment:`; "" outside a handout or when not given)."""
+def base_context(
+    request: Request, clinic: Clinic, treatment: str = "", sections: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """What every text may use: patient, practitioner, clinic, date, the sheet's
+    treatment (its template's `treatment:`; "" outside a handout or when not given) and
+    the ids of the sections on the sheet (none outside a handout), so that a section can
+    leave out what another section on the same sheet already says."""
     return {
         "patient": request.patient,
         "practitioner": request.practitioner,
         "clinic": clinic.as_context(),
         "date": format_date(request.date, request.lang),
         "treatment": treatment,
+        "sections": sections,
     }
 
 
@@ -116,7 +121,8 @@ def fill_section(section: Section, values: dict[str, Any], context: dict[str, An
 def fill_plan(plan: Plan, clinic: Clinic) -> FilledHandout:
     """Fill the intro and every section; raise LibraryError listing every failure."""
     template = plan.template
-    context = base_context(plan.request, clinic, template.treatment)
+    on_sheet = tuple(planned.section.id for planned in plan.sections)
+    context = base_context(plan.request, clinic, template.treatment, on_sheet)
     problems: list[Problem] = []
     intro = _fill(template.intro, context, template.path, template.intro_line, "intro", problems)
     sections = []

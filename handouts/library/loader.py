@@ -39,7 +39,7 @@ TEMPLATE_KEYS = (
     "treatment",
 )
 EXTENDS_KEYS = ("extends", "add", "drop", "params")
-CONTEXT_NAMES = {"patient", "practitioner", "clinic", "date", "treatment"}
+CONTEXT_NAMES = {"patient", "practitioner", "clinic", "date", "treatment", "sections"}
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 PARAM_NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 

@@ -93,7 +93,7 @@ def render_pdf(
     """
     from reportlab.platypus.doctemplate import LayoutError
 
-    from handouts.pdf.sheet import arrangements
+    from handouts.pdf.sheet import Arrangement, places
 
     layout = prepare_layout(document, clinic, options, strings)
     geometry = layout.chrome.geometry
@@ -101,7 +101,8 @@ def render_pdf(
     # split between columns (ReportLab then gets the whole width to break it).
     for single in (options.large_print, True):
         tried: list[tuple[tuple[int, float, int], bytes]] = []
-        for rank, way in enumerate(arrangements(layout.builder, document, clinic, geometry)):
+        ways = [Arrangement(place) for place in places(layout.builder, document, clinic, geometry)]
+        for rank, way in enumerate(ways):
             try:
                 built = _build(document, clinic, layout, date, info, single, way)
             except LayoutError:
@@ -111,6 +112,9 @@ def render_pdf(
                 return built.data
             # fewest pages, then the smallest gap over the limit, then the better place
             tried.append(((built.pages, max(worst, MOST_BLANK), rank), built.data))
+            if built.tracker_gap is not None and way.tracker_at is None:
+                # the week tracker into the biggest gap a tall card left, as another try
+                ways.insert(rank + 1, Arrangement(way.place, built.tracker_gap))
         if tried:
             return min(tried, key=lambda attempt: attempt[0])[1]
     raise RenderError(
@@ -132,6 +136,7 @@ class Built:
     data: bytes
     pages: int
     blank: list[float]
+    tracker_gap: int | None = None  # where the tracker would fill a gap, if anywhere
 
 
 def _build(
@@ -145,8 +150,9 @@ def _build(
 ) -> Built:
     """Lay out the handout once, in one column or two, arranged as `arrangement`."""
     from handouts import __version__
+    from handouts.pdf.measure import MeasuredDocTemplate
     from handouts.pdf.page import canvas_class
-    from handouts.pdf.sheet import MeasuredDocTemplate, page_templates, sheet_story
+    from handouts.pdf.sheet import page_templates, sheet_story
 
     geo = layout.chrome.geometry
     buffer = io.BytesIO()
@@ -171,7 +177,13 @@ def _build(
         canvasmaker = with_info(canvasmaker, info)
     template.build(sheet.story, canvasmaker=canvasmaker)
     blank = template.blank_fractions()
-    return Built(buffer.getvalue(), len(blank), blank)
+    gap = None
+    if document.tracker:
+        from handouts.pdf.sheet import tracker_part
+
+        grid = tracker_part(layout.builder.narrowed(sheet.columns.width), document)[-1]
+        gap = template.gap_for(grid.least_height(sheet.columns.width))
+    return Built(buffer.getvalue(), len(blank), blank, gap)
 
 
 def with_info(canvas_type: type, info: Mapping[str, str]) -> type:

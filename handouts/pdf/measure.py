@@ -1,11 +1,14 @@
-"""Measure laid-out heights without writing a PDF."""
+"""Measure layouts: heights without writing a PDF, and the gaps a built layout left."""
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, field
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, KeepTogether
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether
+
+GAP_SLACK = 8  # points of room kept under a part put into a gap
 
 
 def measure_height(flowables: list[Flowable], width: float) -> float:
@@ -20,3 +23,71 @@ def measure_height(flowables: list[Flowable], width: float) -> float:
             continue
         frame.add(flowable, canvas)
     return 100_000 - frame._y
+
+
+@dataclass
+class PageGaps:
+    """What a layout left empty: for each page, its columns' least empty room at the foot."""
+
+    band: float  # the body band's height on a page after the first
+    empty: dict[int, dict[str, float]] = field(default_factory=dict)
+
+    def record(self, page: int, frame: Frame) -> None:
+        """Note how much of `frame` is left under its last flowable on `page`."""
+        self.empty.setdefault(page, {})[frame.id] = frame._y - frame._y1
+
+    def fractions(self, frames: dict[int, list[Frame]]) -> list[float]:
+        """Each page's blank share: its fullest column's empty foot over the band."""
+        out = []
+        for page in sorted(frames):
+            seen = self.empty.get(page, {})
+            columns = [f for f in frames[page] if f.id != "top"] or frames[page]
+            left = min(getattr(f, "unused", seen.get(f.id, f._height)) for f in columns)
+            out.append(max(0.0, left) / self.band)
+        return out
+
+
+class MeasuredDocTemplate(BaseDocTemplate):
+    """A doc template that notes, page by page, how much room its frames leave empty."""
+
+    def __init__(self, *args, band: float = 1.0, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.gaps = PageGaps(band)
+        self.page_frames: dict[int, list[Frame]] = {}
+        self.last_drawn: dict[tuple[int, str], int] = {}
+
+    def handle_frameEnd(self, resume: int = 0) -> None:
+        self._note(self.frame)
+        super().handle_frameEnd(resume)
+
+    def handle_pageEnd(self) -> None:
+        self._note(self.frame)
+        super().handle_pageEnd()
+
+    def _note(self, frame: Frame | None) -> None:
+        if frame is None:
+            return
+        page = self.page
+        self.page_frames[page] = list(self.pageTemplate.frames)
+        self.gaps.record(page, frame)
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        index = getattr(flowable, "story_index", None)
+        if index is not None and self.frame is not None:
+            key = (self.page, self.frame.id)
+            self.last_drawn[key] = max(index, self.last_drawn.get(key, -1))
+
+    def gap_for(self, height: float) -> int | None:
+        """Where a part `height` tall could go into a gap at the foot of a column, on a page
+        before the last: the body story index to put it at (the biggest gap wins)."""
+        fits = [
+            (left, page, index + 1)
+            for (page, frame_id), index in self.last_drawn.items()
+            if page < self.page
+            and (left := self.gaps.empty.get(page, {}).get(frame_id, 0.0)) >= height + GAP_SLACK
+        ]
+        return max(fits)[2] if fits else None
+
+    def blank_fractions(self) -> list[float]:
+        """Each page's blank share at the foot of its columns, first page to last."""
+        return self.gaps.fractions(self.page_frames)

@@ -12,10 +12,9 @@ with no page left part-empty, else the one with the fewest pages and the smalles
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
@@ -62,13 +61,11 @@ def top_part(
     document: doc.Document,
     clinic: Clinic,
     panel: str = "after",
-    tracker: bool = False,
 ) -> list[Flowable]:
     """Page 1's full-width part: title, meta line, notes, "Your plan", warning panel.
 
     `panel` is "after" the plan, "before" it, "stacked" (after it, split between its
     groups), or anything else for a panel drawn elsewhere (foot of page 1, top of page 2).
-    With `tracker`, the week grid comes here too, under the plan, and not at the end.
     """
     from handouts.pdf.panel import notes_panel, plan_summary
 
@@ -85,8 +82,7 @@ def top_part(
     box = [panel_of(builder, document, clinic, panel == "stacked")] if shown else []
     # The disclaimer, once, at 12 pt (no longer in a 10 pt footer on every page).
     disclaimer = builder.para(clinic.disclaimer or builder.strings["disclaimer"], styles.body)
-    grid = tracker_part(builder, document) if tracker else []
-    return story + (box + plan if panel == "before" else plan + box) + grid + [disclaimer]
+    return story + (box + plan if panel == "before" else plan + box) + [disclaimer]
 
 
 def tracker_part(builder: FlowableBuilder, document: doc.Document) -> list[Flowable]:
@@ -252,23 +248,20 @@ def _without_plan(
 
 @dataclass(frozen=True)
 class Arrangement:
-    """Where the movable parts go: the warning panel's place, and the tracker on page 1
-    (under the plan) rather than at the end, where a tall card would leave a gap."""
+    """Where the movable parts go: the warning panel's place, and where in the columns the
+    week tracker goes (`tracker_at`, a body story index: into a gap a tall card left),
+    if not at the end."""
 
     place: str = "after"
-    tracker_first: bool = False
+    tracker_at: int | None = None
 
 
-def arrangements(
-    builder: FlowableBuilder, document: doc.Document, clinic: Clinic, geometry: PageGeometry
-) -> list[Arrangement]:
-    """Every arrangement worth trying, best first: the panel's places, then each with the
-    tracker moved up to page 1."""
-    spots = places(builder, document, clinic, geometry)
-    out = [Arrangement(place) for place in spots]
-    if document.tracker:
-        out += [Arrangement(place, True) for place in spots]
-    return out
+def tag(flowable: Flowable, index: int) -> None:
+    """Mark `flowable` (and what a keep-together group holds) as body story element `index`,
+    so that the measured layout can tell which element each column ends with."""
+    flowable.story_index = index
+    for inner in getattr(flowable, "_content", None) or []:
+        tag(inner, index)
 
 
 def sheet_story(
@@ -283,13 +276,13 @@ def sheet_story(
 
     A top taller than the page (pages of notes) flows in one full-width column.
     """
-    place, tracker_first = arrangement.place, arrangement.tracker_first
+    place = arrangement.place
     builder.page_height = geometry.later_frame_height
     drawn, drawn_height = None, 0.0
     if document.warning and place in ("foot", "page-two"):
         drawn = panel_of(builder, document, clinic)
         drawn_height = measure_height([drawn], geometry.frame_width)
-    top = top_part(builder, document, clinic, place, tracker_first)
+    top = top_part(builder, document, clinic, place)
     top_height = measure_height(top, geometry.frame_width) + TOP_SLACK
     body_room = geometry.frame_height - (drawn_height + PANEL_GAP if place == "foot" else 0)
     if place == "before" and top_height > body_room:
@@ -303,55 +296,11 @@ def sheet_story(
     later = ["second", "*", "later"] if place == "page-two" and drawn else "later"
     story: list[Flowable] = [NextPageTemplate(later)]
     story += top
-    story += body_part(column_builder, document, clinic, not tracker_first)
+    body = body_part(column_builder, document, clinic, arrangement.tracker_at is None)
+    for index, flowable in enumerate(body):
+        tag(flowable, index)
+    if arrangement.tracker_at is not None:
+        at = arrangement.tracker_at
+        body[at:at] = tracker_part(column_builder, document)[1:]  # no page-break hint
+    story += body
     return Sheet(story, columns, top_height, place, drawn, drawn_height)
-
-
-@dataclass
-class PageGaps:
-    """What a layout left empty: for each page, its columns' least empty room at the foot."""
-
-    band: float  # the body band's height on a page after the first
-    empty: dict[int, dict[str, float]] = field(default_factory=dict)
-
-    def record(self, page: int, frame: Frame) -> None:
-        """Note how much of `frame` is left under its last flowable on `page`."""
-        self.empty.setdefault(page, {})[frame.id] = frame._y - frame._y1
-
-    def fractions(self, frames: dict[int, list[Frame]]) -> list[float]:
-        """Each page's blank share: its fullest column's empty foot over the band."""
-        out = []
-        for page in sorted(frames):
-            seen = self.empty.get(page, {})
-            columns = [f for f in frames[page] if f.id != "top"] or frames[page]
-            left = min(getattr(f, "unused", seen.get(f.id, f._height)) for f in columns)
-            out.append(max(0.0, left) / self.band)
-        return out
-
-
-class MeasuredDocTemplate(BaseDocTemplate):
-    """A doc template that notes, page by page, how much room its frames leave empty."""
-
-    def __init__(self, *args, band: float = 1.0, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.gaps = PageGaps(band)
-        self.page_frames: dict[int, list[Frame]] = {}
-
-    def handle_frameEnd(self, resume: int = 0) -> None:
-        self._note(self.frame)
-        super().handle_frameEnd(resume)
-
-    def handle_pageEnd(self) -> None:
-        self._note(self.frame)
-        super().handle_pageEnd()
-
-    def _note(self, frame: Frame | None) -> None:
-        if frame is None:
-            return
-        page = self.page
-        self.page_frames[page] = list(self.pageTemplate.frames)
-        self.gaps.record(page, frame)
-
-    def blank_fractions(self) -> list[float]:
-        """Each page's blank share at the foot of its columns, first page to last."""
-        return self.gaps.fractions(self.page_frames)
