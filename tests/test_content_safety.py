@@ -521,3 +521,17 @@ def test_an_upside_down_range_in_a_template_override_is_a_located_error(tmp_path
     assert "templates/ours.yaml:" in result.stderr
     assert "weeks_min" in result.stderr and "weeks_max" in result.stderr
     assert not target.exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_self_massage_brings_its_full_caution_where_no_other_section_gives_it(
+    tmp_path_factory, lang
+):
+    blood_thinner = {"en": "blood thinner", "es": "anticoagulante", "fr": "anticoagulant"}[lang]
+    varicose = {"en": "varicose veins", "es": "las varices", "fr": "les varices"}[lang]
+    alone = sheet_text(tmp_path_factory, "knee-natural-relief", "--lang", lang,
+                       "--add", "self-massage")  # fmt: skip
+    assert blood_thinner in alone and varicose in alone
+    # beside "where not to massage", which lists them, the caution is short: said once
+    paired = sheet_text(tmp_path_factory, "knee-self-massage", "--lang", lang)
+    assert paired.count(blood_thinner) == 1

@@ -269,4 +269,4 @@ def show(
     from handouts.text.listing import show_section
 
     setup = load_setup(workspace, lang)
-    click.echo(show_section(setup.library, setup.clinic, section_id, settings))
+    click.echo(show_section(setup.library, setup.clinic, section_id, settings, setup.lang))

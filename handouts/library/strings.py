@@ -48,6 +48,12 @@ class Strings:
         """ "Page 1 of 3" in this language."""
         return self.labels["page"].format(page=page, pages=pages)
 
+    def dose(self, kind: str, value: str) -> tuple[str, str, str]:
+        """One item of a card's dose strip as (words before, number, words after):
+        ("Hold: ", "45", " seconds")."""
+        before, _, after = self.labels[f"dose_{kind}"].partition("{n}")
+        return before, value, after
+
 
 def english() -> Strings:
     """The built-in English strings (used where no library is at hand)."""

@@ -97,8 +97,8 @@ def dose_strip(builder, items: tuple[doc.DoseItem, ...], width: float) -> Table:
     size = styles.body_size
     parts = []
     for item in items:
-        label, _, rest = strings[f"dose_{item.kind}"].partition("{n}")
-        parts.append(f"{escape(label)}<b>{escape(item.value)}</b>{escape(rest)}")
+        label, value, rest = strings.dose(item.kind, item.value)
+        parts.append(f"{escape(label)}<b>{escape(value)}</b>{escape(rest)}")
     style = styles.list_item.clone("dose", spaceAfter=0)
     text = Paragraph(" \u00b7 ".join(parts), style)
     return Table(

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import groupby
 
-from handouts.build.fill import fill_section, section_context
+from handouts.build.fill import FilledSection, dose_of, fill_section, section_context
 from handouts.build.intake import intake_settings
-from handouts.build.markup import parse_markdown
+from handouts.build.markup import build_section
 from handouts.build.plan import group_settings, section_values
 from handouts.errors import Problem, RequestError, did_you_mean
 from handouts.library.model import Library, Section
 from handouts.library.params import format_value
+from handouts.library.strings import load_strings
 from handouts.text.view import blocks_as_text
 from handouts.typed_text import visible
 from handouts.workspace.clinic import Clinic
@@ -51,8 +52,15 @@ def template_listing(library: Library) -> str:
     return "\n".join(out).rstrip()
 
 
-def show_section(library: Library, clinic: Clinic, section_id: str, settings: Sequence[str]) -> str:
-    """A section's title, summary, params and body filled as a patient would read it."""
+def show_section(
+    library: Library,
+    clinic: Clinic,
+    section_id: str,
+    settings: Sequence[str],
+    lang: str = "en",
+) -> str:
+    """A section's title, summary, params and body filled as a patient would read it
+    (exercise cards with their dose strips, in `lang`'s words)."""
     section = library.sections.get(section_id)
     if section is None:
         hint = did_you_mean(section_id, library.sections)
@@ -71,8 +79,13 @@ def show_section(library: Library, clinic: Clinic, section_id: str, settings: Se
     values = section_values(section, {}, grouped.get(section_id, []), problems)
     if problems:
         raise RequestError(problems)
-    context = section_context(clinic)
-    body = blocks_as_text(parse_markdown(fill_section(section, values, context)))
+    context = section_context(clinic, lang)
+    markdown = fill_section(section, values, context)
+    filled = FilledSection(
+        section.id, section.title, markdown, section.category, dose=dose_of(values)
+    )
+    strings = load_strings(list(library.roots), lang)
+    body = blocks_as_text(build_section(filled).blocks, strings=strings)
     head = [section.title, "=" * len(section.title), section.summary, ""]
     if section.params:
         head += ["Values:"] + [f"  {n} = {format_value(v)}" for n, v in values.items()] + [""]
