@@ -24,6 +24,7 @@ class PageOptions:
     paper: str = "letter"
     large_print: bool = False
     page_limit: int = 2
+    arrange: bool = True  # try the panel's other places and the tracker in a gap
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,9 @@ def render_pdf(
             except LayoutError:
                 continue
             worst = max(built.blank[:-1], default=0.0)
-            if built.pages <= options.page_limit and worst <= MOST_BLANK - BLANK_MARGIN:
+            fits = built.pages <= options.page_limit and worst <= MOST_BLANK - BLANK_MARGIN
+            # far past its limit, no arrangement brings a handout back: keep the first
+            if fits or not options.arrange or built.pages > options.page_limit + FAR_PAST:
                 return built.data
             # fewest pages, then the smallest gap over the limit, then the better place
             tried.append(((built.pages, max(worst, MOST_BLANK), rank), built.data))
@@ -127,6 +130,7 @@ def render_pdf(
 
 MOST_BLANK = 0.15  # of a page's body band, on any page but the last
 BLANK_MARGIN = 0.02  # the frames' measure runs a little under a raster's
+FAR_PAST = 1  # pages past the limit beyond which other arrangements are not tried
 
 
 @dataclass(frozen=True)

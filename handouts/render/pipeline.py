@@ -37,10 +37,13 @@ def render_bytes(request: Request, library: Library, clinic: Clinic) -> bytes:
     return render_checked(request, library, clinic)[0]
 
 
-def render_checked(request: Request, library: Library, clinic: Clinic) -> tuple[bytes, Fit]:
+def render_checked(
+    request: Request, library: Library, clinic: Clinic, arrange: bool = True
+) -> tuple[bytes, Fit]:
     """Render one handout; also say how many pages it took against its limit.
 
-    When it runs past the limit, its sections are measured to name the longest.
+    When it runs past the limit, its sections are measured to name the longest. Without
+    `arrange`, the first layout is kept (quicker, for checks that only need it drawn).
     """
     from handouts.library.strings import load_strings
     from handouts.pdf import PageOptions, render_pdf
@@ -52,7 +55,7 @@ def render_checked(request: Request, library: Library, clinic: Clinic) -> tuple[
     strings = load_strings(list(library.roots), request.lang)
     large_print = clinic.large_print if request.large_print is None else request.large_print
     stamp = for_plan(plan, large_print).to_json()
-    page = PageOptions(paper, large_print, page_limit(large_print))
+    page = PageOptions(paper, large_print, page_limit(large_print), arrange)
     with _RENDER_LOCK:
         data = render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
         fit = Fit(page_count(data), page_limit(large_print))
