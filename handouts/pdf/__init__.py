@@ -100,7 +100,14 @@ def render_pdf(
     geometry = layout.chrome.geometry
     # Two columns unless large print; one column when a very long text cannot be
     # split between columns (ReportLab then gets the whole width to break it).
-    for single in (options.large_print, True):
+    columns = (options.large_print, True)
+    if not options.arrange:  # the panel after the plan, as it comes, if that draws at all
+        for single in columns:
+            try:
+                return _build(document, clinic, layout, date, info, single, Arrangement()).data
+            except LayoutError:
+                continue
+    for single in columns:
         tried: list[tuple[tuple[int, float, int], bytes]] = []
         ways = [Arrangement(place) for place in places(layout.builder, document, clinic, geometry)]
         for rank, way in enumerate(ways):
@@ -111,10 +118,11 @@ def render_pdf(
             worst = max(built.blank[:-1], default=0.0)
             fits = built.pages <= options.page_limit and worst <= MOST_BLANK - BLANK_MARGIN
             # far past its limit, no arrangement brings a handout back: keep the first
-            if fits or not options.arrange or built.pages > options.page_limit + FAR_PAST:
+            if fits or built.pages > options.page_limit + FAR_PAST:
                 return built.data
             # fewest pages, then the smallest gap over the limit, then the better place
-            tried.append(((built.pages, max(worst, MOST_BLANK), rank), built.data))
+            over = max(worst, MOST_BLANK - BLANK_MARGIN)
+            tried.append(((built.pages, over, rank), built.data))
             if built.tracker_gap is not None and way.tracker_at is None:
                 # the week tracker into the biggest gap a tall card left, as another try
                 ways.insert(rank + 1, Arrangement(way.place, built.tracker_gap))
@@ -130,7 +138,7 @@ def render_pdf(
 
 MOST_BLANK = 0.15  # of a page's body band, on any page but the last
 BLANK_MARGIN = 0.02  # the frames' measure runs a little under a raster's
-FAR_PAST = 1  # pages past the limit beyond which other arrangements are not tried
+FAR_PAST = 2  # pages past the limit beyond which other arrangements are not tried
 
 
 @dataclass(frozen=True)

@@ -146,11 +146,14 @@ class FlowableBuilder:
         self.booking = booking
         self.large_print = styles.body_size > 12
         self.page_height = 0.0  # the tallest body frame (keeps compare with it)
+        # layout choices made once per handout and reused by every try (shared when narrowed)
+        self.memo: dict[object, object] = {}
 
     def narrowed(self, width: float) -> FlowableBuilder:
         """The same builder for a narrower space (a column, a card, a panel cell)."""
         narrow = FlowableBuilder(self.styles, width, self.fonts, self.strings, self.booking)
         narrow.page_height = self.page_height
+        narrow.memo = self.memo
         return narrow
 
     def keep(self, flowables: list[Flowable]) -> KeepTogetherIfShort:

@@ -135,11 +135,15 @@ def warning_panel(builder, section: doc.DocSection, phone: str, stack: bool = Fa
         if stack or len(groups) < 2 or width < size * 30:
             return laid_out(width, 1, True)
         # Side by side is shorter when lines are long, with the closing callouts across
-        # or in the shorter column; in large print, one column may be shortest.
-        return min(
-            (laid_out(width, *way) for way in ((2, True), (2, False), (1, True))),
-            key=lambda table: table.wrap(width, 100_000)[1],
-        )
+        # or in the shorter column; in large print, one column may be shortest. Chosen
+        # once per handout and width: every layout tried draws the same panel.
+        key = ("warning panel", section.id, round(width, 2))
+        way = builder.memo.get(key)
+        if way is None:
+            ways = ((2, True), (2, False), (1, True))
+            way = min(ways, key=lambda w: laid_out(width, *w).wrap(width, 100_000)[1])
+            builder.memo[key] = way
+        return laid_out(width, *way)
 
     def laid_out(width: float, columns: int, across: bool) -> Table:
         cell_width = width / columns

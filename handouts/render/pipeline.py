@@ -59,7 +59,7 @@ def render_checked(
     with _RENDER_LOCK:
         data = render_pdf(document, clinic, page, request.date, strings, info={INFO_KEY: stamp})
         fit = Fit(page_count(data), page_limit(large_print))
-        if not fit.fits:
+        if not fit.fits and arrange:  # only a layout that was tried hard names sections
             from handouts.pdf import section_heights
 
             heights, _ = section_heights(document, clinic, page)
