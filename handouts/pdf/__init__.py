@@ -123,9 +123,10 @@ def render_pdf(
             # fewest pages, then the smallest gap over the limit, then the better place
             over = max(worst, MOST_BLANK - BLANK_MARGIN)
             tried.append(((built.pages, over, rank), built.data))
-            if built.tracker_gap is not None and way.tracker_at is None:
-                # the week tracker into the biggest gap a tall card left, as another try
-                ways.insert(rank + 1, Arrangement(way.place, built.tracker_gap))
+            if way.tracker_at is None:
+                # the week tracker into one of the biggest gaps tall cards left: more tries
+                spots = [Arrangement(way.place, spot) for spot in built.tracker_gaps]
+                ways[rank + 1 : rank + 1] = spots
         if tried:
             return min(tried, key=lambda attempt: attempt[0])[1]
     raise RenderError(
@@ -148,7 +149,7 @@ class Built:
     data: bytes
     pages: int
     blank: list[float]
-    tracker_gap: int | None = None  # where the tracker would fill a gap, if anywhere
+    tracker_gaps: tuple[int, ...] = ()  # where the tracker would fill a gap, biggest first
 
 
 def _build(
@@ -189,13 +190,13 @@ def _build(
         canvasmaker = with_info(canvasmaker, info)
     template.build(sheet.story, canvasmaker=canvasmaker)
     blank = template.blank_fractions()
-    gap = None
+    gaps: tuple[int, ...] = ()
     if document.tracker:
         from handouts.pdf.sheet import tracker_part
 
         grid = tracker_part(layout.builder.narrowed(sheet.columns.width), document)[-1]
-        gap = template.gap_for(grid.least_height(sheet.columns.width))
-    return Built(buffer.getvalue(), len(blank), blank, gap)
+        gaps = tuple(template.gaps_for(grid.least_height(sheet.columns.width)))
+    return Built(buffer.getvalue(), len(blank), blank, gaps)
 
 
 def with_info(canvas_type: type, info: Mapping[str, str]) -> type:

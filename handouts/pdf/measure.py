@@ -77,16 +77,16 @@ class MeasuredDocTemplate(BaseDocTemplate):
             key = (self.page, self.frame.id)
             self.last_drawn[key] = max(index, self.last_drawn.get(key, -1))
 
-    def gap_for(self, height: float) -> int | None:
+    def gaps_for(self, height: float, most: int = 2) -> list[int]:
         """Where a part `height` tall could go into a gap at the foot of a column, on a page
-        before the last: the body story index to put it at (the biggest gap wins)."""
+        before the last: body story indexes to put it at, the biggest gaps first."""
         fits = [
             (left, page, index + 1)
             for (page, frame_id), index in self.last_drawn.items()
             if page < self.page
             and (left := self.gaps.empty.get(page, {}).get(frame_id, 0.0)) >= height + GAP_SLACK
         ]
-        return max(fits)[2] if fits else None
+        return [spot for *_, spot in sorted(fits, reverse=True)[:most]]
 
     def blank_fractions(self) -> list[float]:
         """Each page's blank share at the foot of its columns, first page to last."""

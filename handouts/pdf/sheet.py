@@ -221,9 +221,10 @@ def places(
         return ["after"]
     builder.page_height = geometry.later_frame_height
     width, page_one = geometry.frame_width, geometry.frame_height
-    panel = measure_height([panel_of(builder, document, clinic)], width)
-    if panel > geometry.later_frame_height:
+    box = panel_of(builder, document, clinic)
+    if box.wrap(width, 100_000)[1] > geometry.later_frame_height:
         return ["stacked"]  # taller than a page: it flows on, split between its groups
+    panel = measure_height([box], width)  # with the space under it
     bare = measure_height(top_part(builder, document, clinic, "none"), width)
     plan = bare - measure_height(_without_plan(builder, document, clinic), width)
     room = {
