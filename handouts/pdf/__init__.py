@@ -126,7 +126,7 @@ def render_pdf(
             if way.tracker_at is None:
                 # the week tracker into one of the biggest gaps tall cards left: more tries
                 spots = [Arrangement(way.place, spot) for spot in built.tracker_gaps]
-                ways[rank + 1 : rank + 1] = spots
+                ways[rank + 1 : rank + 1] = [s for s in dict.fromkeys(spots) if s not in ways]
         if tried:
             return min(tried, key=lambda attempt: attempt[0])[1]
     raise RenderError(

@@ -55,6 +55,7 @@ class MeasuredDocTemplate(BaseDocTemplate):
         self.gaps = PageGaps(band)
         self.page_frames: dict[int, list[Frame]] = {}
         self.last_drawn: dict[tuple[int, str], int] = {}
+        self.flow: list[tuple[int, str]] = []  # (page, frame id) in the order filled
 
     def handle_frameEnd(self, resume: int = 0) -> None:
         self._note(self.frame)
@@ -70,6 +71,8 @@ class MeasuredDocTemplate(BaseDocTemplate):
         page = self.page
         self.page_frames[page] = list(self.pageTemplate.frames)
         self.gaps.record(page, frame)
+        if (page, frame.id) not in self.flow:
+            self.flow.append((page, frame.id))
 
     def afterFlowable(self, flowable: Flowable) -> None:
         index = getattr(flowable, "story_index", None)
@@ -78,14 +81,16 @@ class MeasuredDocTemplate(BaseDocTemplate):
             self.last_drawn[key] = max(index, self.last_drawn.get(key, -1))
 
     def gaps_for(self, height: float, most: int = 2) -> list[int]:
-        """Where a part `height` tall could go into a gap at the foot of a column, on a page
-        before the last: body story indexes to put it at, the biggest gaps first."""
-        fits = [
-            (left, page, index + 1)
-            for (page, frame_id), index in self.last_drawn.items()
-            if page < self.page
-            and (left := self.gaps.empty.get(page, {}).get(frame_id, 0.0)) >= height + GAP_SLACK
-        ]
+        """Where a part `height` tall could go into a gap at the foot of a column (or an
+        empty column), on a page before the last: body story indexes to put it at, the
+        biggest gaps first."""
+        fits = []
+        last = -1  # the last body element drawn so far, in the order the frames filled
+        for page, frame_id in self.flow:
+            last = max(last, self.last_drawn.get((page, frame_id), -1))
+            left = self.gaps.empty.get(page, {}).get(frame_id, 0.0)
+            if page < self.page and left >= height + GAP_SLACK:
+                fits.append((left, page, last + 1))
         return [spot for *_, spot in sorted(fits, reverse=True)[:most]]
 
     def blank_fractions(self) -> list[float]:
