@@ -75,6 +75,7 @@ def style_flags(style, fonts: FontSet | None) -> tuple[bool, bool]:
 
 SHORT_LIST_ITEMS = 10
 KEEP_LIMIT = 0.45  # of the frame height: taller groups flow instead of jumping a page
+SPLIT_ROOM = 0.15  # of the frame height: a group that would leave this much empty splits
 
 
 class KeepTogetherIfShort(KeepTogether):
@@ -89,17 +90,44 @@ class KeepTogetherIfShort(KeepTogether):
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
-        frame = getattr(self, "_frame", None)
-        frame_height = frame._height if frame is not None else aH
-        frame_height = max(frame_height, self.page_height)
+        frame_height = self._frame_height(aH)
         height = self._H
+        lead = self.NullActionFlowable()  # ReportLab places a split's first piece at once
+        if height > aH and aH >= SPLIT_ROOM * frame_height:
+            # Moved whole, it would leave a part-empty page: start it here instead.
+            parts = self._split_where_room_ends(aW, aH)
+            if parts:
+                return [lead, *parts]
         if height <= KEEP_LIMIT * frame_height or height <= aH:
             return super().split(aW, aH)
-        # ReportLab places the first piece of a split at once, so lead with a no-op.
-        lead = self.NullActionFlowable()
         if len(self._content) > 2:
             return [lead, KeepTogether(self._content[:2]), *self._content[2:]]
         return [lead, *self._content]
+
+    def _frame_height(self, aH: float) -> float:
+        frame = getattr(self, "_frame", None)
+        return max(frame._height if frame is not None else aH, self.page_height)
+
+    def _split_where_room_ends(self, aW: float, aH: float) -> list[Flowable]:
+        """Its first flowables (at least two: a heading and what follows) kept together in
+        `aH`, the rest after them; [] when fewer than two fit."""
+        content = self._content
+        if any(isinstance(f, KeepTogether) for f in content):
+            return []
+        used, count = 0.0, 0
+        for flowable in content:
+            need = flowable.wrap(aW, aH)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+            if used + need > aH:
+                break
+            used, count = used + need, count + 1
+        if count < 2 or count == len(content):
+            return []
+        rest = list(content[count:])
+        if aH - used < SPLIT_ROOM / 2 * self._frame_height(aH):
+            from reportlab.platypus.doctemplate import FrameBreak
+
+            rest.insert(0, FrameBreak())  # no sliver of a box under it: on in the next frame
+        return [KeepTogether(content[:count]), *rest]
 
 
 def run_in_headings(blocks: tuple[doc.Block, ...]) -> tuple[doc.Block, ...]:
