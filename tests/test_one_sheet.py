@@ -70,7 +70,6 @@ def test_defaults_fit_one_double_sided_sheet_with_the_panel_whole_on_page_one(
 FOURTH_PAGE = {
     ("knee-dry-needling", "fr"),
     ("knee-muscle-balance", "fr"),
-    ("knee-self-massage", "es"),
     ("knee-self-massage", "fr"),
 }
 
