@@ -70,7 +70,6 @@ def test_defaults_fit_one_double_sided_sheet_with_the_panel_whole_on_page_one(
 FOURTH_PAGE = {
     ("knee-dry-needling", "fr"),
     ("knee-muscle-balance", "fr"),
-    ("knee-self-massage", "fr"),
 }
 
 
@@ -107,6 +106,7 @@ def test_notes_and_the_clinic_phone_are_on_page_one(tmp_path, run, make):
     assert "Ice, not heat, for the first day." in first
     assert "Clinic phone: 555-0100" in first
     assert first.index("Ice, not heat") < first.index("Clinic phone")  # notes come first
+    assert "Your plan" in first and "Soreness: normal for 12 to 48 hours" in first
 
 
 def test_without_a_phone_page_one_has_a_line_to_write_it_on(make):

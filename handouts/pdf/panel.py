@@ -39,7 +39,7 @@ def notes_panel(builder, notes: tuple[str, ...]) -> Flowable:
         )
         return table
 
-    return KeepTogetherIfShort([Sized(make), Spacer(1, 8)])
+    return KeepTogetherIfShort([Sized(make), Spacer(1, 5)])
 
 
 def plan_summary(builder, points: tuple[doc.Inline, ...]) -> list[Flowable]:
@@ -84,7 +84,7 @@ def plan_summary(builder, points: tuple[doc.Inline, ...]) -> list[Flowable]:
         return table
 
     heading = builder.para(builder.strings["plan_heading"], styles.section)
-    return [KeepTogether([heading, builder.rule(), Sized(make), Spacer(1, 6)])]
+    return [KeepTogether([heading, builder.rule(), Sized(make), Spacer(1, 3)])]
 
 
 def _groups(
@@ -183,14 +183,14 @@ def warning_panel(builder, section: doc.DocSection, phone: str, stack: bool = Fa
             ("RIGHTPADDING", (0, 0), (-1, -1), 10),
             ("TOPPADDING", (0, 0), (-1, -1), 1),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, 0), 8),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, 0), 6),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
             *spans,
         ]
         table.setStyle(builder.table_style(commands))
         return table
 
-    return Sized(make, keep=not stack, space_after=8)
+    return Sized(make, keep=not stack, space_after=5)
 
 
 BOOKING_QR = 72  # points: small, but a phone camera reads it at arm's length

@@ -73,7 +73,7 @@ def top_part(
     story: list[Flowable] = [builder.para(document.title, styles.title)]
     if document.subtitle:
         story.append(builder.para(document.subtitle, styles.subtitle))
-    story += [builder.meta_line(document), Spacer(1, 8)]
+    story += [builder.meta_line(document), Spacer(1, 5)]
     if document.notes_box and document.notes_box.notes:
         story.append(notes_panel(builder, document.notes_box.notes))
     points = document.plan_points()
