@@ -94,47 +94,70 @@ def render_pdf(
     """
     from reportlab.platypus.doctemplate import LayoutError
 
-    from handouts.pdf.sheet import Arrangement, places
+    from handouts.pdf.sheet import Arrangement
 
     layout = prepare_layout(document, clinic, options, strings)
-    geometry = layout.chrome.geometry
     # Two columns unless large print; one column when a very long text cannot be
     # split between columns (ReportLab then gets the whole width to break it).
-    columns = (options.large_print, True)
-    if not options.arrange:  # the panel after the plan, as it comes, if that draws at all
-        for single in columns:
+    for single in (options.large_print, True):
+        if not options.arrange:  # the panel after the plan, as it comes, if that draws
             try:
                 return _build(document, clinic, layout, date, info, single, Arrangement()).data
             except LayoutError:
-                continue
-    for single in columns:
-        tried: list[tuple[tuple[int, float, int], bytes]] = []
-        ways = [Arrangement(place) for place in places(layout.builder, document, clinic, geometry)]
-        for rank, way in enumerate(ways):
-            try:
-                built = _build(document, clinic, layout, date, info, single, way)
-            except LayoutError:
-                continue
-            worst = max(built.blank[:-1], default=0.0)
-            fits = built.pages <= options.page_limit and worst <= MOST_BLANK - BLANK_MARGIN
-            # far past its limit, no arrangement brings a handout back: keep the first
-            if fits or built.pages > options.page_limit + FAR_PAST:
-                return built.data
-            # fewest pages, then the smallest gap over the limit, then the better place
-            over = max(worst, MOST_BLANK - BLANK_MARGIN)
-            tried.append(((built.pages, over, rank), built.data))
-            if way.tracker_at is None:
-                # the week tracker into one of the biggest gaps tall cards left: more tries
-                spots = [Arrangement(way.place, spot) for spot in built.tracker_gaps]
-                ways[rank + 1 : rank + 1] = [s for s in dict.fromkeys(spots) if s not in ways]
-        if tried:
-            return min(tried, key=lambda attempt: attempt[0])[1]
+                pass  # then every place, as when arranging
+        best = _best_layout(document, clinic, layout, date, info, single, options.page_limit)
+        if best is not None:
+            return best
     raise RenderError(
         Problem(
             document.title or "handout",
             "some content is too big to fit on a page; shorten it or split it up",
         )
     )
+
+
+def _best_layout(
+    document: Document,
+    clinic: Clinic,
+    layout: Layout,
+    date: dt.date,
+    info: Mapping[str, str] | None,
+    single: bool,
+    page_limit: int,
+) -> bytes | None:
+    """Lay the handout out in each arrangement worth trying; return the first that fits,
+    else the best (fewest pages, then the smallest gap, then the better place), or None
+    when none can be drawn."""
+    from collections import deque
+
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from handouts.pdf.sheet import Arrangement, places
+
+    geometry = layout.chrome.geometry
+    spots = places(layout.builder, document, clinic, geometry)
+    queue = deque(Arrangement(place) for place in spots)
+    seen = set(queue)
+    tried: list[tuple[tuple[int, float, int], bytes]] = []
+    while queue:
+        way = queue.popleft()
+        try:
+            built = _build(document, clinic, layout, date, info, single, way)
+        except LayoutError:
+            continue
+        worst = max(built.blank[:-1], default=0.0)
+        if built.pages <= page_limit and worst <= MOST_BLANK - BLANK_MARGIN:
+            return built.data
+        if built.pages > page_limit + FAR_PAST:
+            return built.data  # far past its limit, no arrangement brings it back
+        over = max(worst, MOST_BLANK - BLANK_MARGIN)
+        tried.append(((built.pages, over, len(tried)), built.data))
+        # Next, the same place with the week tracker in a gap a tall card left.
+        gaps = [Arrangement(way.place, at) for at in built.tracker_gaps if way.tracker_at is None]
+        for gap in reversed([g for g in gaps if g not in seen]):
+            queue.appendleft(gap)
+            seen.add(gap)
+    return min(tried)[1] if tried else None
 
 
 MOST_BLANK = 0.15  # of a page's body band, on any page but the last
