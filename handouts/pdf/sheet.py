@@ -4,10 +4,11 @@ Page 1 has a full-width top frame, sized to what it holds (title, notes, "Your p
 warning-signs panel), and columns under it; later pages have a slim running head and columns.
 Two columns at 12 pt keep lines near 45-60 characters; large print uses one column.
 
-The warning-signs panel is never split. It has a few places (`PLACES`, best first): after
-"Your plan", before it, across the foot of page 1, or across the top of page 2. The renderer
-lays the handout out in each place that can hold it and keeps the first that fits its pages
-with no page left part-empty, else the one with the fewest pages and the smallest gap.
+The warning-signs panel is not split unless it is taller than a page. It has a few places
+(`PLACES`, best first): after "Your plan", before it, across the foot of page 1, or across
+the top of page 2. The renderer lays the handout out in each place that can hold it (and
+with the week tracker moved into a gap a tall card left) and keeps the first that fits its
+pages with no page left part-empty, else the one with the fewest pages and the smallest gap.
 """
 
 from __future__ import annotations
@@ -273,7 +274,7 @@ def sheet_story(
     single: bool,
     arrangement: Arrangement = Arrangement(),
 ) -> Sheet:
-    """Lay out the story arranged as `arrangement` (one of `arrangements`).
+    """Lay out the story arranged as `arrangement` (its place one of `places`).
 
     A top taller than the page (pages of notes) flows in one full-width column.
     """
