@@ -128,24 +128,12 @@ def fill_plan(plan: Plan, clinic: Clinic) -> FilledHandout:
     sections = []
     for planned in plan.sections:
         section = planned.section
-        markdown = _fill(
-            section.body,
-            {**context, **planned.values},
-            section.path,
-            section.body_line,
-            "body",
-            problems,
-        )
+        values = {**context, **planned.values}
+        markdown = _fill(section.body, values, section.path, section.body_line, "body", problems)
         key_point = ""
         if section.key_point:
-            key_point = _fill(
-                section.key_point,
-                {**context, **planned.values},
-                section.path,
-                section.key_point_line,
-                "key_point",
-                problems,
-            )
+            line = section.key_point_line
+            key_point = _fill(section.key_point, values, section.path, line, "key_point", problems)
         sections.append(
             FilledSection(
                 section.id,

@@ -37,6 +37,18 @@ class Layout:
     builder: Any
 
 
+@dataclass(frozen=True)
+class Job:
+    """One handout to lay out: the document, the brand, the prepared layout, the date
+    stamped on it, and extra document info entries."""
+
+    document: Document
+    clinic: Clinic
+    layout: Layout
+    date: dt.date
+    info: Mapping[str, str] | None = None
+
+
 def prepare_layout(
     document: Document, clinic: Clinic, options: PageOptions, strings: Strings | None = None
 ) -> Layout:
@@ -96,16 +108,16 @@ def render_pdf(
 
     from handouts.pdf.sheet import Arrangement
 
-    layout = prepare_layout(document, clinic, options, strings)
+    job = Job(document, clinic, prepare_layout(document, clinic, options, strings), date, info)
     # Two columns unless large print; one column when a very long text cannot be
     # split between columns (ReportLab then gets the whole width to break it).
     for single in (options.large_print, True):
         if not options.arrange:  # the panel after the plan, as it comes, if that draws
             try:
-                return _build(document, clinic, layout, date, info, single, Arrangement()).data
+                return _build(job, single, Arrangement()).data
             except LayoutError:
                 pass  # then every place, as when arranging
-        best = _best_layout(document, clinic, layout, date, info, single, options.page_limit)
+        best = _best_layout(job, single, options.page_limit)
         if best is not None:
             return best
     raise RenderError(
@@ -116,15 +128,7 @@ def render_pdf(
     )
 
 
-def _best_layout(
-    document: Document,
-    clinic: Clinic,
-    layout: Layout,
-    date: dt.date,
-    info: Mapping[str, str] | None,
-    single: bool,
-    page_limit: int,
-) -> bytes | None:
+def _best_layout(job: Job, single: bool, page_limit: int) -> bytes | None:
     """Lay the handout out in each arrangement worth trying; return the first that fits,
     else the best (fewest pages, then the smallest gap, then the better place), or None
     when none can be drawn."""
@@ -134,15 +138,14 @@ def _best_layout(
 
     from handouts.pdf.sheet import Arrangement, places
 
-    geometry = layout.chrome.geometry
-    spots = places(layout.builder, document, clinic, geometry)
+    spots = places(job.layout.builder, job.document, job.clinic, job.layout.chrome.geometry)
     queue = deque(Arrangement(place) for place in spots)
     seen = set(queue)
     tried: list[tuple[tuple[int, float, int], bytes]] = []
     while queue:
         way = queue.popleft()
         try:
-            built = _build(document, clinic, layout, date, info, single, way)
+            built = _build(job, single, way)
         except LayoutError:
             continue
         worst = max(built.blank[:-1], default=0.0)
@@ -175,21 +178,14 @@ class Built:
     tracker_gaps: tuple[int, ...] = ()  # where the tracker would fill a gap, biggest first
 
 
-def _build(
-    document: Document,
-    clinic: Clinic,
-    layout: Layout,
-    date: dt.date,
-    info: Mapping[str, str] | None,
-    single: bool,
-    arrangement: Arrangement,
-) -> Built:
+def _build(job: Job, single: bool, arrangement: Arrangement) -> Built:
     """Lay out the handout once, in one column or two, arranged as `arrangement`."""
     from handouts import __version__
     from handouts.pdf.measure import MeasuredDocTemplate
     from handouts.pdf.page import canvas_class
     from handouts.pdf.sheet import page_templates, sheet_story
 
+    document, clinic, layout = job.document, job.clinic, job.layout
     geo = layout.chrome.geometry
     buffer = io.BytesIO()
     template = MeasuredDocTemplate(
@@ -208,9 +204,9 @@ def _build(
     )
     sheet = sheet_story(layout.builder, document, clinic, geo, single, arrangement)
     template.addPageTemplates(page_templates(geo, sheet, layout.chrome.draw))
-    canvasmaker = canvas_class(layout.styles, date)
-    if info:
-        canvasmaker = with_info(canvasmaker, info)
+    canvasmaker = canvas_class(layout.styles, job.date)
+    if job.info:
+        canvasmaker = with_info(canvasmaker, job.info)
     template.build(sheet.story, canvasmaker=canvasmaker)
     blank = template.blank_fractions()
     gaps: tuple[int, ...] = ()

@@ -21,7 +21,7 @@ from reportlab.platypus import (
 from handouts import document as doc
 from handouts.library.strings import Strings, english
 from handouts.pdf.fonts import FontSet
-from handouts.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, Styles
+from handouts.pdf.styles import CALLOUT_COLOURS, MUTED, RULE, Styles, box_padding
 
 
 def markup(
@@ -388,19 +388,21 @@ class FlowableBuilder:
         else:
             flowables.append(self.para((label,), self.styles.callout_label))
         flowables += self.blocks(tuple(blocks), self.styles.body, keep=False)
-        rows = [[f] for f in flowables]
-        table = Table(rows, colWidths=[self.width], splitByRow=1, splitInRow=1)
+        return self.tinted([[f] for f in flowables], self.width, background, bar)
+
+    def tinted(
+        self, rows: list[list], width: float, background, bar, ends: tuple[float, float] = (5, 3)
+    ) -> Table:
+        """Rows in a tinted box with a coloured bar down its left (a callout, the notes);
+        `ends` pads above the first row and below the last. It splits between and inside
+        its rows."""
+        table = Table(rows, colWidths=[width], splitByRow=1, splitInRow=1)
         table.setStyle(
             self.table_style(
                 [
                     ("BACKGROUND", (0, 0), (-1, -1), background),
                     ("LINEBEFORE", (0, 0), (0, -1), 4, bar),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 12),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                    ("TOPPADDING", (0, 0), (-1, 0), 5),
-                    ("BOTTOMPADDING", (0, -1), (-1, -1), 3),
+                    *box_padding((12, 10), (1, 1), *ends),
                 ]
             )
         )

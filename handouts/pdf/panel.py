@@ -9,7 +9,7 @@ from handouts import document as doc
 from handouts.pdf.flowables import KeepTogetherIfShort
 from handouts.pdf.measure import measure_height
 from handouts.pdf.parts import Sized
-from handouts.pdf.styles import NOTE_BAR, NOTE_TINT, WARNING, WARNING_TINT
+from handouts.pdf.styles import NOTE_BAR, NOTE_TINT, WARNING, WARNING_TINT, box_padding
 
 WRITE_IN = "_" * 16
 
@@ -22,22 +22,7 @@ def notes_panel(builder, notes: tuple[str, ...]) -> Flowable:
     def make(width: float) -> Flowable:
         rows = [[builder.para(builder.strings["notes_heading"], label)]]
         rows += [[builder.para(note, styles.body.clone("note", spaceAfter=2))] for note in notes]
-        table = Table(rows, colWidths=[width], splitByRow=1, splitInRow=1)
-        table.setStyle(
-            builder.table_style(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), NOTE_TINT),
-                    ("LINEBEFORE", (0, 0), (0, -1), 4, NOTE_BAR),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 12),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                    ("TOPPADDING", (0, 0), (-1, 0), 6),
-                    ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
-                ]
-            )
-        )
-        return table
+        return builder.tinted(rows, width, NOTE_TINT, NOTE_BAR, ends=(6, 6))
 
     return KeepTogetherIfShort([Sized(make), Spacer(1, 5)])
 
@@ -179,12 +164,7 @@ def warning_panel(builder, section: doc.DocSection, phone: str, stack: bool = Fa
             ("BACKGROUND", (0, 0), (-1, -1), WARNING_TINT),
             ("BOX", (0, 0), (-1, -1), 2, WARNING),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 12),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, 0), 6),
-            ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+            *box_padding((12, 10), (1, 2), 6, 6),
             *spans,
         ]
         table.setStyle(builder.table_style(commands))

@@ -9,7 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from handouts import document as doc
-from handouts.pdf.styles import MUTED, RULE
+from handouts.pdf.styles import MUTED, RULE, box_padding
 
 TRACKER_WRITE_IN_ROWS = 2  # blank rows for the patient's own items, when they fit
 
@@ -136,12 +136,7 @@ def card(builder, block: doc.Card) -> Flowable:
                 [
                     ("BOX", (0, 0), (-1, -1), 1, RULE),
                     ("LINEABOVE", (0, 0), (-1, 0), 3, builder.styles.accent),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 7),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 7),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, 0), 4),
-                    ("BOTTOMPADDING", (0, -1), (-1, -1), 5),
+                    *box_padding((7, 7), (0, 0), 4, 5),
                 ]
             )
         )

@@ -218,6 +218,8 @@ def places(
     builder: FlowableBuilder, document: doc.Document, clinic: Clinic, geometry: PageGeometry
 ) -> list[str]:
     """The panel places that can hold this document's panel whole, best first."""
+    from handouts.pdf.panel import plan_summary
+
     if not document.warning:
         return ["after"]
     builder.page_height = geometry.later_frame_height
@@ -227,7 +229,8 @@ def places(
         return ["stacked"]  # taller than a page: it flows on, split between its groups
     panel = measure_height([box], width)  # with the space under it
     bare = measure_height(top_part(builder, document, clinic, "none"), width)
-    plan = bare - measure_height(_without_plan(builder, document, clinic), width)
+    points = document.plan_points()
+    plan = measure_height(plan_summary(builder, points), width) if points else 0.0
     room = {
         "after": bare + panel + TOP_SLACK <= TOP_MOST * page_one,
         # before the plan: the plan may go on in the first column under it
@@ -236,16 +239,6 @@ def places(
         "page-two": True,
     }
     return [place for place in PLACES if room[place]]
-
-
-def _without_plan(
-    builder: FlowableBuilder, document: doc.Document, clinic: Clinic
-) -> list[Flowable]:
-    """Page 1's top part with neither the panel nor "Your plan"."""
-    top = top_part(builder, document, clinic, "none")
-    if not document.plan_points():
-        return top
-    return top[:-2] + top[-1:]  # the plan is one kept group, just before the disclaimer
 
 
 @dataclass(frozen=True)

@@ -139,3 +139,18 @@ def make_styles(family: FontFamily, primary: str, accent: str, large_print: bool
         primary=primary_colour,
         accent=accent_colour,
     )
+
+
+def box_padding(
+    sides: tuple[float, float], rows: tuple[float, float], top: float, bottom: float
+) -> list[tuple]:
+    """Table padding commands for a box: left and right, above and below every row, and
+    `top` above its first row and `bottom` below its last."""
+    return [
+        ("LEFTPADDING", (0, 0), (-1, -1), sides[0]),
+        ("RIGHTPADDING", (0, 0), (-1, -1), sides[1]),
+        ("TOPPADDING", (0, 0), (-1, -1), rows[0]),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), rows[1]),
+        ("TOPPADDING", (0, 0), (-1, 0), top),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), bottom),
+    ]
