@@ -203,10 +203,10 @@ def page_templates(geometry: PageGeometry, sheet: Sheet, on_page) -> list[PageTe
         ]
     top_y = geometry.frame_bottom + geometry.later_frame_height
     under = geometry.later_frame_height - room
-    second = column_frames("second", geometry.frame_bottom, max(under, NO_ROOM))
-    if under < MIN_COLUMNS:  # the panel is page 2: a sliver under it would hold a line or two
-        for frame in second:
-            frame._height, frame.unused = NO_ROOM, max(0.0, under)
+    sliver = under < MIN_COLUMNS  # the panel is page 2: a sliver would hold a line or two
+    second = column_frames("second", geometry.frame_bottom, NO_ROOM if sliver else under)
+    for frame in second if sliver else []:
+        frame.unused = max(0.0, under)  # the blank the page really has, for the measure
     return [
         PageTemplate("first", first, onPage=on_page),
         PageTemplate("second", second, onPage=draw_panel(top_y - height)),
