@@ -36,7 +36,7 @@ NEEDLE_SIGNS = {
         "If you feel faint, lie down",
     ],
     "es": [
-        "donde entró una aguja se pone rojo",
+        "El punto de una aguja se pone rojo",
         "10 minutos de presión firme",
         "Una pantorrilla adolorida por la punción",
         "acuéstese con las piernas en alto",
@@ -66,12 +66,12 @@ EVERY_SHEET_SIGNS = {
     ],
     "es": [
         "Una rodilla caliente, roja e hinchada, con fiebre",
-        "se hinchó de golpe después de una torcedura o una caída",
+        "se hinchó de golpe tras una torcedura o una caída",
         "le falla o se queda trabada",
         "No puede apoyar el peso en la pierna",
-        "más grande que la otra",
-        "Puede ser un coágulo de sangre",
-        "un desmayo",
+        "más gruesa que la otra",
+        "puede ser un coágulo",
+        "desmayo",
     ],
     "fr": [
         "Un genou chaud, rouge et gonflé, avec de la fièvre",
@@ -133,6 +133,27 @@ def test_acupuncture_added_to_a_self_care_sheet_brings_its_own_needle_warning(
     # on a needling sheet the warning-signs section owns it: printed once, not twice
     acupuncture = sheet_text(tmp_path_factory, "knee-acupuncture", "--lang", lang)
     assert needle_spot not in acupuncture
+
+
+AFTER_VISIT = {
+    "knee-dry-needling": "soreness-after-needling",
+    "knee-acupuncture": "after-acupuncture",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("template", NEEDLING)
+def test_the_sore_calf_and_fainting_tip_is_printed_once_even_without_its_section(
+    tmp_path_factory, template, lang
+):
+    calf, faint = NEEDLE_SIGNS[lang][2], NEEDLE_SIGNS[lang][3]
+    whole = sheet_text(tmp_path_factory, template, "--lang", lang)
+    # the after-visit section carries it; the warning panel then leaves it out
+    assert whole.count(calf) == 1 and whole.count(faint) == 1
+    dropped = sheet_text(
+        tmp_path_factory, template, "--lang", lang, "--drop", AFTER_VISIT[template]
+    )
+    assert dropped.count(calf) == 1 and dropped.count(faint) == 1  # back in the panel
 
 
 # Each rule: the sheet to render (template and options) and the words it must show.
