@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from handouts.document import Document
@@ -155,9 +155,14 @@ def _best_layout(job: Job, single: bool, page_limit: int) -> bytes | None:
             return built.data  # far past its limit, no arrangement brings it back
         over = max(worst, MOST_BLANK - BLANK_MARGIN)
         tried.append(((built.pages, over, len(tried)), built.data))
-        # Next, the same place with the week tracker in a gap a tall card left.
-        gaps = [Arrangement(way.place, at) for at in built.tracker_gaps if way.tracker_at is None]
-        for gap in reversed([g for g in gaps if g not in seen]):
+        # Next, the same place with the week tracker in a gap a tall card left, or the
+        # notes box under a panel drawn across page 2.
+        nexts = []
+        if way.tracker_at is None:
+            nexts += [replace(way, tracker_at=at) for at in built.tracker_gaps]
+        if way.notes_at is None and built.notes_at is not None:
+            nexts.append(replace(way, notes_at=built.notes_at))
+        for gap in reversed([n for n in nexts if n not in seen]):
             queue.appendleft(gap)
             seen.add(gap)
     return min(tried)[1] if tried else None
@@ -176,6 +181,7 @@ class Built:
     pages: int
     blank: list[float]
     tracker_gaps: tuple[int, ...] = ()  # where the tracker would fill a gap, biggest first
+    notes_at: int | None = None  # where the notes box would fill the room under the panel
 
 
 def _build(job: Job, single: bool, arrangement: Arrangement) -> Built:
@@ -209,13 +215,32 @@ def _build(job: Job, single: bool, arrangement: Arrangement) -> Built:
         canvasmaker = with_info(canvasmaker, job.info)
     template.build(sheet.story, canvasmaker=canvasmaker)
     blank = template.blank_fractions()
+    columns = layout.builder.narrowed(sheet.columns.width)
+    width = sheet.columns.width
     gaps: tuple[int, ...] = ()
     if document.tracker:
         from handouts.pdf.sheet import tracker_part
 
-        grid = tracker_part(layout.builder.narrowed(sheet.columns.width), document)[-1]
-        gaps = tuple(template.gaps_for(grid.least_height(sheet.columns.width)))
-    return Built(buffer.getvalue(), len(blank), blank, gaps)
+        grid = tracker_part(columns, document)[-1]
+        gaps = tuple(template.gaps_for(grid.least_height(width)))
+    return Built(buffer.getvalue(), len(blank), blank, gaps, _notes_spot(template, sheet, job))
+
+
+def _notes_spot(template: Any, sheet: Any, job: Job) -> int | None:
+    """The body index at which the notes box would open page 2, right under a panel drawn
+    across its top (filling the room there), or None when it would not land there."""
+    from handouts.pdf.sheet import notes_part, room_under_panel
+
+    geometry = job.layout.chrome.geometry
+    box = notes_part(job.layout.builder.narrowed(sheet.columns.width), job.document)
+    under = room_under_panel(geometry, sheet)
+    if not box or not under:
+        return None
+    start, room_before = template.page_start(2)
+    least = box[0].least_height(sheet.columns.width)
+    if room_before >= least or under < least:  # it would land on page 1, or not fit
+        return None
+    return start
 
 
 def with_info(canvas_type: type, info: Mapping[str, str]) -> type:

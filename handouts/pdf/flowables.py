@@ -110,16 +110,20 @@ class KeepTogetherIfShort(KeepTogether):
 
     def _split_where_room_ends(self, aW: float, aH: float) -> list[Flowable]:
         """Its first flowables (at least two: a heading and what follows) kept together in
-        `aH`, the rest after them; [] when fewer than two fit."""
-        content = self._content
-        if any(isinstance(f, KeepTogether) for f in content):
+        `aH`, the rest after them; [] when fewer than two fit. A bullet list may be cut
+        between its items, with at least ORPHAN_ITEMS of them on each side."""
+        if any(isinstance(f, KeepTogether) for f in self._content):
             return []
+        content = bullet_items(self._content)
         used, count = 0.0, 0
         for flowable in content:
-            need = flowable.wrap(aW, aH)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+            need = _height(flowable, aW, aH)
             if used + need > aH:
                 break
             used, count = used + need, count + 1
+        while 0 < count < len(content) and _orphans(content, count):
+            used -= _height(content[count - 1], aW, aH)
+            count -= 1  # cut earlier: never one item of a list alone on a page
         if count < 2 or count == len(content):
             return []
         rest = list(content[count:])
@@ -128,6 +132,52 @@ class KeepTogetherIfShort(KeepTogether):
 
             rest.insert(0, FrameBreak())  # no sliver of a box under it: on in the next frame
         return [KeepTogether(content[:count]), *rest]
+
+
+ORPHAN_ITEMS = 2  # a bullet list split between pages keeps this many items on each side
+
+
+def bullet_items(content: list[Flowable]) -> list[Flowable]:
+    """`content` with each bullet list opened into its items, so that a group may split
+    between them (numbered steps stay whole: a step read without the one before is lost)."""
+    out: list[Flowable] = []
+    for flowable in content:
+        if isinstance(flowable, ListFlowable) and flowable._bulletType == "bullet":
+            for item in flowable._content:
+                item.list_of = flowable
+                out.append(item)
+        else:
+            out.append(flowable)
+    return out
+
+
+def _height(flowable: Flowable, width: float, height: float) -> float:
+    """The room `flowable` takes in a frame: its height and the space around it."""
+    return flowable.wrap(width, height)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+
+def _orphans(content: list[Flowable], count: int) -> bool:
+    """Whether cutting `content` before `count` leaves fewer than ORPHAN_ITEMS of a bullet
+    list on either side of the cut."""
+    owner = getattr(content[count], "list_of", None)
+    if owner is None:
+        return False
+    kept = sum(1 for item in content[:count] if getattr(item, "list_of", None) is owner)
+    left = sum(1 for item in content[count:] if getattr(item, "list_of", None) is owner)
+    return kept < ORPHAN_ITEMS or left < ORPHAN_ITEMS
+
+
+class WholeIfShort(Table):
+    """A table that moves on whole while it is at most `keep_height` tall, and splits
+    (as a Table does) when taller, or when the next frame cannot hold it either."""
+
+    keep_height = 0.0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        moved = getattr(self, "_postponed", False)  # ReportLab's mark: moved on once already
+        if not moved and self.wrap(availWidth, 100_000)[1] <= self.keep_height:
+            return []
+        return super().split(availWidth, availHeight)
 
 
 def run_in_headings(blocks: tuple[doc.Block, ...]) -> tuple[doc.Block, ...]:
@@ -394,9 +444,10 @@ class FlowableBuilder:
         self, rows: list[list], width: float, background, bar, ends: tuple[float, float] = (5, 3)
     ) -> Table:
         """Rows in a tinted box with a coloured bar down its left (a callout, the notes);
-        `ends` pads above the first row and below the last. It splits between and inside
-        its rows."""
-        table = Table(rows, colWidths=[width], splitByRow=1, splitInRow=1)
+        `ends` pads above the first row and below the last. A short box moves to the next
+        page whole; a tall one splits between and inside its rows."""
+        table = WholeIfShort(rows, colWidths=[width], splitByRow=1, splitInRow=1)
+        table.keep_height = KEEP_LIMIT * self.page_height
         table.setStyle(
             self.table_style(
                 [

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether
 
-GAP_SLACK = 8  # points of room kept under a part put into a gap
+GAP_SLACK = 1  # points of room kept under a part put into a gap (measures round)
 
 
 def measure_height(flowables: list[Flowable], width: float) -> float:
@@ -92,6 +92,16 @@ class MeasuredDocTemplate(BaseDocTemplate):
             if page < self.page and left >= height + GAP_SLACK:
                 fits.append((left, page, last + 1))
         return [spot for *_, spot in sorted(fits, reverse=True)[:most]]
+
+    def page_start(self, page: int) -> tuple[int, float]:
+        """The body story index of the first element after those drawn on pages before
+        `page`, and the room left in the last column filled before it."""
+        last, room = -1, 0.0
+        for at, frame_id in self.flow:
+            if at < page:
+                last = max(last, self.last_drawn.get((at, frame_id), -1))
+                room = self.gaps.empty.get(at, {}).get(frame_id, 0.0)
+        return last + 1, room
 
     def blank_fractions(self) -> list[float]:
         """Each page's blank share at the foot of its columns, first page to last."""

@@ -12,6 +12,7 @@ from handouts import document as doc
 from handouts.pdf.styles import MUTED, RULE, box_padding
 
 TRACKER_WRITE_IN_ROWS = 2  # blank rows for the patient's own items, when they fit
+TRACKER_ROWS = 5  # a short plan gets more of them, up to this many rows in all
 
 
 class Sized(Flowable):
@@ -148,6 +149,7 @@ def card(builder, block: doc.Card) -> Flowable:
 
 
 CARD_FIGURE_LINES = 5  # a card's picture is at most this many body lines tall
+CARD_FIGURE_MOST = 64  # points: and no taller (large print enlarges the words, not drawings)
 CARD_FIGURE_SHARE = 0.42  # and at most this share of the card's width
 
 
@@ -163,7 +165,10 @@ def card_head(builder, title: Flowable, figure: doc.Figure | None, width: float)
     styles = builder.styles
     side = width * CARD_FIGURE_SHARE
     drawing = art_flowable(
-        figure.art, side, hex_of(styles.accent), styles.body_size * CARD_FIGURE_LINES
+        figure.art,
+        side,
+        hex_of(styles.accent),
+        min(styles.body_size * CARD_FIGURE_LINES, CARD_FIGURE_MOST),
     )
     caption = builder.para(figure.caption, figure_caption_style(styles))
     head = Table([[[title, caption], drawing]], colWidths=[width - side, side])
@@ -191,8 +196,8 @@ def hex_of(colour) -> str:
 class Tracker(Flowable):
     """The week grid: a label column, then a column of tick boxes per day.
 
-    It adds up to TRACKER_WRITE_IN_ROWS blank rows for the patient's own items
-    when the space it lands in has room for them.
+    It adds blank rows for the patient's own items when the space it lands in has room
+    for them: TRACKER_WRITE_IN_ROWS, or more for a short plan, up to TRACKER_ROWS rows.
     """
 
     def __init__(self, builder, tracker: doc.Tracker, label: str = "") -> None:
@@ -249,7 +254,8 @@ class Tracker(Flowable):
         return self._table(width, 0).wrap(width, 100_000)[1]
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        for blank in range(TRACKER_WRITE_IN_ROWS, -1, -1):
+        most = max(TRACKER_WRITE_IN_ROWS, TRACKER_ROWS - len(self.tracker.rows))
+        for blank in range(most, -1, -1):
             self.table = self._table(aW, blank)
             width, height = self.table.wrap(aW, aH)
             if height <= aH:
@@ -281,6 +287,12 @@ class WriteIn(Flowable):
         self.line_height = builder.styles.body_size * 2.1
         self.lines = 0
         self.head_height = 0.0
+
+    def least_height(self, width: float) -> float:
+        """The box's height with its fewest lines: less room than this and it prints nothing."""
+        style = self.heading.style
+        head = self.heading.wrap(width, 100_000)[1] + style.spaceBefore + 4
+        return head + self.LEAST_LINES * self.line_height + 2
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         style = self.heading.style

@@ -108,9 +108,14 @@ def panel_of(
 
 
 def body_part(
-    builder: FlowableBuilder, document: doc.Document, clinic: Clinic, tracker: bool = True
+    builder: FlowableBuilder,
+    document: doc.Document,
+    clinic: Clinic,
+    tracker: bool = True,
+    notes: bool = True,
 ) -> list[Flowable]:
-    """The columns: intro, sections (cards inside), booking code, tracker, writing lines."""
+    """The columns: intro, sections (cards inside), booking code, tracker, writing lines
+    (the last two left out when moved elsewhere)."""
     styles = builder.styles
     story: list[Flowable] = []
     story += builder.blocks(document.intro, styles.intro)
@@ -120,9 +125,16 @@ def body_part(
         story.append(builder.booking_block(*builder.booking))
     if tracker:
         story += tracker_part(builder, document)
-    if document.notes_box and document.notes_box.writing_lines:
-        story.append(WriteIn(builder, builder.strings["write_heading"]))
+    if notes:
+        story += notes_part(builder, document)
     return story
+
+
+def notes_part(builder: FlowableBuilder, document: doc.Document) -> list[WriteIn]:
+    """The "Notes and next visit" box with its writing lines, if the handout has one."""
+    if document.notes_box and document.notes_box.writing_lines:
+        return [WriteIn(builder, builder.strings["write_heading"])]
+    return []
 
 
 @dataclass
@@ -203,7 +215,8 @@ def page_templates(geometry: PageGeometry, sheet: Sheet, on_page) -> list[PageTe
         ]
     top_y = geometry.frame_bottom + geometry.later_frame_height
     under = geometry.later_frame_height - room
-    sliver = under < MIN_COLUMNS  # the panel is page 2: a sliver would hold a line or two
+    # The panel is page 2 when only a sliver is left, that would hold a line or two.
+    sliver = not room_under_panel(geometry, sheet)
     second = column_frames("second", geometry.frame_bottom, NO_ROOM if sliver else under)
     for frame in second if sliver else []:
         frame.unused = max(0.0, under)  # the blank the page really has, for the measure
@@ -212,6 +225,15 @@ def page_templates(geometry: PageGeometry, sheet: Sheet, on_page) -> list[PageTe
         PageTemplate("second", second, onPage=draw_panel(top_y - height)),
         PageTemplate("later", later, onPage=on_page),
     ]
+
+
+def room_under_panel(geometry: PageGeometry, sheet: Sheet) -> float:
+    """The height of the columns under a panel drawn across the top of page 2; 0 when
+    there are none (no such panel, or only a sliver of room under it)."""
+    if sheet.place != "page-two" or sheet.drawn_panel is None:
+        return 0.0
+    under = geometry.later_frame_height - sheet.panel_height - PANEL_GAP
+    return under if under >= MIN_COLUMNS else 0.0
 
 
 def places(
@@ -244,11 +266,12 @@ def places(
 @dataclass(frozen=True)
 class Arrangement:
     """Where the movable parts go: the warning panel's place, and where in the columns the
-    week tracker goes (`tracker_at`, a body story index: into a gap a tall card left),
-    if not at the end."""
+    week tracker and the notes box go, if not at the end (`tracker_at`: into a gap a tall
+    card left; `notes_at`: right under a panel drawn across page 2), as body story indexes."""
 
     place: str = "after"
     tracker_at: int | None = None
+    notes_at: int | None = None
 
 
 def tag(flowable: Flowable, index: int) -> None:
@@ -291,11 +314,21 @@ def sheet_story(
     later = ["second", "*", "later"] if place == "page-two" and drawn else "later"
     story: list[Flowable] = [NextPageTemplate(later)]
     story += top
-    body = body_part(column_builder, document, clinic, arrangement.tracker_at is None)
+    tracker_at, notes_at = arrangement.tracker_at, arrangement.notes_at
+    body = body_part(column_builder, document, clinic, tracker_at is None, notes_at is None)
     for index, flowable in enumerate(body):
         tag(flowable, index)
-    if arrangement.tracker_at is not None:
-        at = arrangement.tracker_at
-        body[at:at] = tracker_part(column_builder, document)[1:]  # no page-break hint
+    moved: list[tuple[int, list[Flowable]]] = []
+    if tracker_at is not None:  # just the grid: it goes where the gap is
+        moved.append((tracker_at, tracker_part(column_builder, document)[-1:]))
+    if notes_at is not None:  # on past the foot of page 1, where it would print nothing
+        box = notes_part(column_builder, document)
+        least = box[0].least_height(columns.width) if box else 0.0
+        moved.append((notes_at, [CondPageBreak(least), *box]))
+    # From the back, so that the earlier indexes still hold; at one index, the tracker
+    # (it filled a gap before that index) goes before the notes box.
+    order = sorted(((at, rank) for rank, (at, _) in enumerate(moved)), reverse=True)
+    for at, rank in order:
+        body[at:at] = moved[rank][1]
     story += body
     return Sheet(story, columns, top_height, place, drawn, drawn_height)
