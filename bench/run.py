@@ -55,9 +55,9 @@ def batch(rows: int, jobs: int, folder: Path) -> dict:
     csv_path = folder / f"rows-{rows}.csv"
     names = ["Jane Doe", "María López", "Sam Roe", "Ann Poe"]
     with csv_path.open("w", encoding="utf-8") as handle:
-        handle.write("template,patient,date,stretch-holds.hold_seconds\n")
+        handle.write("template,patient,date,heat-use.minutes\n")
         for index in range(rows):
-            handle.write(f"knee-dry-needling,{names[index % 4]},2026-03-04,{30 + index % 60}\n")
+            handle.write(f"knee-dry-needling,{names[index % 4]},2026-03-04,{5 + index % 16}\n")
     out = folder / f"out-{rows}-{jobs}"
     out.mkdir()
     cmd = [*HANDOUTS, "batch", str(csv_path), "-o", str(out), "--jobs", str(jobs)]

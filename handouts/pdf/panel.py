@@ -120,15 +120,24 @@ def warning_panel(builder, section: doc.DocSection, phone: str, stack: bool = Fa
         if stack or len(groups) < 2 or width < size * 30:
             return laid_out(width, 1, True)
         # Side by side is shorter when lines are long, with the closing callouts across
-        # or in the shorter column; in large print, one column may be shortest. Chosen
+        # or in the shorter column; in large print, one column may be shortest. Laid out
         # once per handout and width: every layout tried draws the same panel.
-        key = ("warning panel", section.id, round(width, 2))
-        way = builder.memo.get(key)
-        if way is None:
+        key = ("warning panel", section.id, phone_text, round(width, 2))
+        table = builder.memo.get(key)
+        if table is None:
             ways = ((2, True), (2, False), (1, True))
-            way = min(ways, key=lambda w: laid_out(width, *w).wrap(width, 100_000)[1])
-            builder.memo[key] = way
-        return laid_out(width, *way)
+            tables = [laid_out(width, *way) for way in ways]
+            table = min(tables, key=lambda t: t.wrap(width, 100_000)[1])
+            builder.memo[key] = table
+        return table
+
+    measured: dict[tuple[int, float], float] = {}
+
+    def unit_height(unit: list[doc.Block], part: list[Flowable], width: float) -> float:
+        key = (id(unit[0]), round(width, 2))  # a unit is known by its first block
+        if key not in measured:
+            measured[key] = measure_height(part, width)
+        return measured[key]
 
     def laid_out(width: float, columns: int, across: bool) -> Table:
         cell_width = width / columns
@@ -147,7 +156,10 @@ def warning_panel(builder, section: doc.DocSection, phone: str, stack: bool = Fa
         if stack:  # taller than a page: one row a group, so that it splits between groups
             rows += [[part, *pad] for part in parts]
         else:
-            heights = [measure_height(part, cell_width - 22) for part in parts]
+            heights = [
+                unit_height(unit, part, cell_width - 22)
+                for unit, part in zip(units, parts, strict=True)
+            ]
             cells: list[list[Flowable]] = [[] for _ in range(columns)]
             start = 0
             for column, cut in enumerate(balanced(heights, columns)):
