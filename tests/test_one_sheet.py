@@ -132,6 +132,14 @@ def test_the_tracker_names_the_days_in_each_language(make, lang):
         assert day in last
 
 
+@pytest.mark.parametrize("template", ["knee-muscle-balance", "knee-natural-relief"])
+def test_the_tracker_leaves_the_notes_box_its_lines(make, template):
+    # a full last column: the tracker's blank rows give way to "Notes and next visit"
+    _, target = make(template, "--lang", "es")
+    last = pages(target)[-1]
+    assert "Marque cada día" in last and "Notas y próxima visita" in last
+
+
 def test_a_template_can_drop_the_tracker(tmp_path, run, make):
     workspace = tmp_path / "clinic"
     assert run("init", str(workspace)).exit_code == 0

@@ -198,7 +198,11 @@ class Tracker(Flowable):
 
     It adds blank rows for the patient's own items when the space it lands in has room
     for them: TRACKER_WRITE_IN_ROWS, or more for a short plan, up to TRACKER_ROWS rows.
+    They give way to what must follow it in the same column (`reserve` points: the notes
+    box's fewest lines).
     """
+
+    reserve = 0.0
 
     def __init__(self, builder, tracker: doc.Tracker, label: str = "") -> None:
         super().__init__()
@@ -258,7 +262,7 @@ class Tracker(Flowable):
         for blank in range(most, -1, -1):
             self.table = self._table(aW, blank)
             width, height = self.table.wrap(aW, aH)
-            if height <= aH:
+            if height + (self.reserve if blank else 0.0) <= aH:
                 break
         self.width, self.height = width, height
         return width, height

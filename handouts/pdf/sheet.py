@@ -28,7 +28,7 @@ from handouts import document as doc
 from handouts.pdf.flowables import FlowableBuilder
 from handouts.pdf.measure import measure_height
 from handouts.pdf.page import PageGeometry
-from handouts.pdf.parts import WriteIn
+from handouts.pdf.parts import Tracker, WriteIn
 from handouts.workspace.clinic import Clinic
 
 COLUMN_GAP = 18
@@ -88,8 +88,6 @@ def top_part(
 
 def tracker_part(builder: FlowableBuilder, document: doc.Document) -> list[Flowable]:
     """The week grid, with a page break hint so that it starts where it fits whole."""
-    from handouts.pdf.parts import Tracker
-
     if not document.tracker:
         return []
     # Its heading sits in the grid's empty corner cell: no heading line above it.
@@ -126,7 +124,10 @@ def body_part(
     if tracker:
         story += tracker_part(builder, document)
     if notes:
-        story += notes_part(builder, document)
+        box = notes_part(builder, document)
+        if tracker and box and isinstance(story[-1], Tracker):
+            story[-1].reserve = box[0].least_height(builder.width)  # no blank rows for it
+        story += box
     return story
 
 
