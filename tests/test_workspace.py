@@ -97,6 +97,31 @@ def test_branded_workspace_renders_all_of_it(workspace, run, tmp_path):
     assert not any("Atkinson" in name for name in fonts)
 
 
+@pytest.mark.parametrize(
+    "template",
+    ["knee-acupuncture", "knee-dry-needling", "knee-muscle-balance", "knee-natural-relief",
+     "knee-self-massage"],
+)  # fmt: skip
+def test_a_branded_sheet_with_a_booking_code_fits_one_sheet(workspace, run, tmp_path, template):
+    # the panel's lead text sits beside the booking code, in the room the code leaves
+    result, text, target = render_in(run, workspace, tmp_path, template)
+    assert result.exit_code == 0 and result.stderr == "", result.output
+    assert len(PdfReader(str(target)).pages) == 2
+    assert "Mild soreness that eases each day is normal." in text
+    assert "https://riverside.example/book" in text
+
+
+def test_the_panel_lead_beside_the_booking_code_keeps_a_spanish_sheet_on_one_sheet(
+    workspace, run, tmp_path
+):
+    edit(workspace, "fonts:\n  package: fira-sans", "# fonts:\n#   package: fira-sans")
+    result, text, target = render_in(
+        run, workspace, tmp_path, "knee-muscle-balance", "--lang", "es"
+    )
+    assert result.stderr == "" and len(PdfReader(str(target)).pages) == 2
+    assert "Un dolor leve que baja cada día es normal." in text
+
+
 def test_qr_code_decodes_to_the_booking_link(workspace, run, tmp_path):
     zxingcpp = pytest.importorskip("zxingcpp")
     import subprocess

@@ -146,11 +146,14 @@ def warning_panel(builder, section: doc.DocSection, phone: str, stack: bool = Fa
         pad = [""] * (columns - 1)
         heading: list[Flowable] = [builder.para(section.title, styles.panel_title)]
         heading.append(builder.para(phone_text, styles.phone))
-        if builder.booking:
-            heading = [booked(builder, heading, width - 22)]
-        rows: list[list] = [[heading, *pad]]
-        if lead:
-            rows.append([full.blocks(tuple(lead), styles.body, keep=False), *pad])
+        rows: list[list] = []
+        if builder.booking:  # the lead sits beside the booking code, in the room it leaves
+            side = booked(builder, heading, width - 22, tuple(lead))
+            rows.append([[side], *pad])
+        else:
+            rows.append([heading, *pad])
+            if lead:
+                rows.append([full.blocks(tuple(lead), styles.body, keep=False), *pad])
         units = groups if across else [*groups, *([block] for block in tail)]
         parts = [sub.blocks(tuple(unit), styles.body, keep=False) for unit in units]
         if stack:  # taller than a page: one row a group, so that it splits between groups
@@ -194,8 +197,11 @@ NO_PADDING = [
 ]  # a white margin round the code, so that it reads on the tinted panel
 
 
-def booked(builder, heading: list[Flowable], width: float) -> Table:
-    """The panel's title and phone with the booking QR code and its label beside them."""
+def booked(
+    builder, heading: list[Flowable], width: float, lead: tuple[doc.Block, ...] = ()
+) -> Table:
+    """The panel's title, phone and `lead` text with the booking QR code and its label
+    beside them."""
     from handouts.pdf.qr import qr_drawing
 
     link, label = builder.booking
@@ -215,6 +221,9 @@ def booked(builder, heading: list[Flowable], width: float) -> Table:
     )
     code.hAlign = "LEFT"
     side += [code, builder.para(link, builder.styles.body.clone("link", spaceAfter=0))]
+    if lead:
+        narrow = builder.narrowed(width - side_width - 8)
+        heading = heading + narrow.blocks(lead, builder.styles.body, keep=False)
     table = Table([[heading, side]], colWidths=[width - side_width, side_width])
     table.setStyle(
         builder.table_style(
@@ -222,6 +231,7 @@ def booked(builder, heading: list[Flowable], width: float) -> Table:
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), 8),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
             ]
