@@ -90,3 +90,16 @@ def test_a_short_box_moves_to_the_next_page_whole(lines):
 def test_a_box_taller_than_its_keep_height_splits():
     first, second = page_texts(after_room(2.5 * line(), box(12, 3 * line())))
     assert "row1" in first and "row12" in second
+
+
+def test_a_bullet_item_of_several_paragraphs_is_not_cut_inside():
+    parts = [Paragraph(f"item2{letter}", STYLE) for letter in "abcd"]
+    items = [ListItem(Paragraph("item1", STYLE)), ListItem(parts)]
+    items += [ListItem(Paragraph(f"item{n}", STYLE)) for n in range(3, 9)]
+    points = ListFlowable(items, bulletType="bullet", start="-")
+    kept = KeepTogetherIfShort([Paragraph("Heading", STYLE), points])
+    kept.page_height = FRAME
+    # room for the heading, item 1 and three of item 2's four paragraphs
+    texts = page_texts(after_room(5.5 * line(), kept))
+    holding = [text for text in texts if "item2a" in text]
+    assert len(holding) == 1 and "item2d" in holding[0]

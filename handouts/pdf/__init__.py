@@ -162,7 +162,7 @@ def _best_layout(job: Job, single: bool, page_limit: int) -> bytes | None:
             nexts += [replace(way, tracker_at=at) for at in built.tracker_gaps]
         if way.notes_at is None and built.notes_at is not None:
             nexts.append(replace(way, notes_at=built.notes_at))
-        for gap in reversed([n for n in nexts if n not in seen]):
+        for gap in reversed([n for n in dict.fromkeys(nexts) if n not in seen]):
             queue.appendleft(gap)
             seen.add(gap)
     return min(tried)[1] if tried else None
@@ -236,7 +236,10 @@ def _notes_spot(template: Any, sheet: Any, job: Job) -> int | None:
     under = room_under_panel(geometry, sheet)
     if not box or not under:
         return None
-    start, room_before = template.page_start(2)
+    starts = template.page_start(2)
+    if starts is None:  # page 2 goes on with a split paragraph: no box before its end
+        return None
+    start, room_before = starts
     least = box[0].least_height(sheet.columns.width)
     if room_before >= least or under < least:  # it would land on page 1, or not fit
         return None

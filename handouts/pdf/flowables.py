@@ -157,14 +157,24 @@ def _height(flowable: Flowable, width: float, height: float) -> float:
 
 
 def _orphans(content: list[Flowable], count: int) -> bool:
-    """Whether cutting `content` before `count` leaves fewer than ORPHAN_ITEMS of a bullet
-    list on either side of the cut."""
+    """Whether cutting `content` before `count` cuts inside a bullet list's item, or leaves
+    fewer than ORPHAN_ITEMS of its items on either side of the cut."""
     owner = getattr(content[count], "list_of", None)
     if owner is None:
         return False
-    kept = sum(1 for item in content[:count] if getattr(item, "list_of", None) is owner)
-    left = sum(1 for item in content[count:] if getattr(item, "list_of", None) is owner)
-    return kept < ORPHAN_ITEMS or left < ORPHAN_ITEMS
+    if not _starts_item(content[count]):
+        return True  # an item's second paragraph: it stays with its bullet
+
+    def items(pieces: list[Flowable]) -> int:
+        return sum(1 for p in pieces if getattr(p, "list_of", None) is owner and _starts_item(p))
+
+    return items(content[:count]) < ORPHAN_ITEMS or items(content[count:]) < ORPHAN_ITEMS
+
+
+def _starts_item(piece: Flowable) -> bool:
+    """Whether a piece of an opened list starts an item (it carries the bullet); an item of
+    several paragraphs opens into one piece a paragraph."""
+    return getattr(piece, "_bullet", None) is not None
 
 
 class WholeIfShort(Table):

@@ -56,6 +56,8 @@ class MeasuredDocTemplate(BaseDocTemplate):
         self.page_frames: dict[int, list[Frame]] = {}
         self.last_drawn: dict[tuple[int, str], int] = {}
         self.flow: list[tuple[int, str]] = []  # (page, frame id) in the order filled
+        self.first_drawn: dict[int, int] = {}  # page -> the first body element drawn on it
+        self.handling: int | None = None  # the body element being laid out
 
     def handle_frameEnd(self, resume: int = 0) -> None:
         self._note(self.frame)
@@ -74,11 +76,32 @@ class MeasuredDocTemplate(BaseDocTemplate):
         if (page, frame.id) not in self.flow:
             self.flow.append((page, frame.id))
 
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """As ReportLab does, except that a frame a page's panel leaves no room in (marked
+        `unused`) is not a try: a flowable moved on from page 1 may not fit it either, and
+        ReportLab gives up on a flowable that fits two frames running. Pieces a split puts
+        back carry the body story index of what they were cut from."""
+        first = flowables[0] if flowables else None
+        frame = getattr(self, "frame", None)  # none yet when ReportLab flushes its last parts
+        if first is not None and hasattr(frame, "unused") and hasattr(first, "_postponed"):
+            del first._postponed
+        index = getattr(first, "story_index", None)
+        waiting = {id(flowable) for flowable in flowables} if index is not None else set()
+        self.handling = index  # the first piece of a split is drawn before it is tagged
+        super().handle_flowable(flowables)
+        self.handling = None
+        for piece in flowables if index is not None else []:
+            if id(piece) in waiting:
+                break  # past the new pieces at the front
+            if getattr(piece, "story_index", None) is None:
+                piece.story_index = index
+
     def afterFlowable(self, flowable: Flowable) -> None:
-        index = getattr(flowable, "story_index", None)
+        index = getattr(flowable, "story_index", self.handling)
         if index is not None and self.frame is not None:
             key = (self.page, self.frame.id)
             self.last_drawn[key] = max(index, self.last_drawn.get(key, -1))
+            self.first_drawn.setdefault(self.page, index)
 
     def gaps_for(self, height: float, most: int = 2) -> list[int]:
         """Where a part `height` tall could go into a gap at the foot of a column (or an
@@ -93,14 +116,18 @@ class MeasuredDocTemplate(BaseDocTemplate):
                 fits.append((left, page, last + 1))
         return [spot for *_, spot in sorted(fits, reverse=True)[:most]]
 
-    def page_start(self, page: int) -> tuple[int, float]:
-        """The body story index of the first element after those drawn on pages before
-        `page`, and the room left in the last column filled before it."""
+    def page_start(self, page: int) -> tuple[int, float] | None:
+        """The body story index of the element that starts `page` (or the first page after
+        it that has any) whole, and the room left in the last column filled before it; None
+        when that page starts with the rest of an element split across the page turn."""
         last, room = -1, 0.0
         for at, frame_id in self.flow:
             if at < page:
                 last = max(last, self.last_drawn.get((at, frame_id), -1))
                 room = self.gaps.empty.get(at, {}).get(frame_id, 0.0)
+        after = [self.first_drawn[at] for at in sorted(self.first_drawn) if at >= page]
+        if after and after[0] != last + 1:
+            return None
         return last + 1, room
 
     def blank_fractions(self) -> list[float]:

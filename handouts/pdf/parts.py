@@ -259,10 +259,12 @@ class Tracker(Flowable):
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         most = max(TRACKER_WRITE_IN_ROWS, TRACKER_ROWS - len(self.tracker.rows))
+        # Room kept for what follows, if it can have it at all.
+        reserve = self.reserve if self.least_height(aW) + self.reserve <= aH else 0.0
         for blank in range(most, -1, -1):
             self.table = self._table(aW, blank)
             width, height = self.table.wrap(aW, aH)
-            if height + (self.reserve if blank else 0.0) <= aH:
+            if height + (reserve if blank else 0.0) <= aH:
                 break
         self.width, self.height = width, height
         return width, height

@@ -125,7 +125,7 @@ def body_part(
         story += tracker_part(builder, document)
     if notes:
         box = notes_part(builder, document)
-        if tracker and box and isinstance(story[-1], Tracker):
+        if box and story and isinstance(story[-1], Tracker):
             story[-1].reserve = box[0].least_height(builder.width)  # no blank rows for it
         story += box
     return story
