@@ -29,11 +29,19 @@ def site() -> Site:
     return current_app.extensions["handouts"]
 
 
-def errors_of(error: HandoutsError) -> dict[str, list[str]]:
-    """Each problem's message, keyed by the form field it belongs beside."""
+def errors_of(error: HandoutsError, state: FormState) -> dict[str, list[str]]:
+    """Each problem's message, keyed by the form field it belongs beside. A message that
+    opens with a param's SECTION.PARAM opens with the label the form shows instead."""
+    labels = {f"p.{param.key}": (param.key, param.spec.label) for row in state.rows
+              for param in row.params if param.spec.label}  # fmt: skip
     grouped: dict[str, list[str]] = {}
     for problem in error.problems:
-        grouped.setdefault(field_of(problem), []).append(message_of(problem))
+        field = field_of(problem)
+        message = message_of(problem)
+        key, label = labels.get(field, ("", ""))
+        if key and message.startswith(key + " "):
+            message = f"{label}: {message[len(key) + 1 :]}"
+        grouped.setdefault(field, []).append(message)
     return grouped
 
 
@@ -147,7 +155,7 @@ def _draw_preview(state: FormState, setup: Setup) -> tuple[str, int, dict[str, l
     except LibraryError:
         raise
     except HandoutsError as error:
-        return "", 0, errors_of(error)
+        return "", 0, errors_of(error, state)
     pages = page_count(data)
     token = site().store.put(Stored(_file_name(found, setup), data=data, page_count=pages))
     site().store.remember(key, token)

@@ -14,9 +14,9 @@ from pathlib import Path
 from tests.web.browser import ARGS, CHROMIUM
 
 CSV = (
-    "template,patient,stretch-holds.hold_seconds,add\n"
-    "knee-dry-needling,Ann Lee,60,\n"
-    "knee-dry-needling,Bo Ek,900,\n"
+    "template,patient,heat-use.minutes,add\n"
+    "knee-dry-needling,Ann Lee,20,\n"
+    "knee-dry-needling,Bo Ek,90,\n"
     "knee-acupuncture,Cy Dunn,,orthotic-advice\n"
     "knee-self-massage,Dee Fox,,\n"
 )
@@ -48,14 +48,12 @@ def main(out: Path) -> None:
         page.locator("#preview img.page").first.wait_for()
         page.wait_for_timeout(1200)
         page.screenshot(path=str(out / "new-handout.png"))
-        page.fill("#f-p-stretch-holds-hold_seconds", "900")
-        page.locator("#err-f-p-stretch-holds-hold_seconds span").wait_for()
-        page.locator("#f-p-stretch-holds-hold_seconds").evaluate(
-            "e => e.scrollIntoView({block: 'center'})"
-        )
+        page.fill("#f-p-heat-use-minutes", "90")  # a field of the standard handout
+        page.locator("#err-f-p-heat-use-minutes span").wait_for()
+        page.locator("#f-p-heat-use-minutes").evaluate("e => e.scrollIntoView({block: 'center'})")
         page.wait_for_timeout(300)
         page.screenshot(path=str(out / "error-beside-field.png"))
-        page.fill("#f-p-stretch-holds-hold_seconds", "60")
+        page.fill("#f-p-heat-use-minutes", "15")
         page.locator("#preview img.page").first.wait_for()
         page.wait_for_timeout(800)
         with page.expect_popup():

@@ -74,7 +74,9 @@ def test_preview_draws_each_page_as_a_png(client, form):
     assert image.data.startswith(b"\x89PNG")
 
 
-def test_bad_value_is_shown_beside_its_field_in_the_cli_words(client, form, workspace):
+def test_bad_value_is_shown_beside_its_field_in_the_cli_words_named_by_its_label(
+    client, form, workspace
+):
     response = client.post("/preview", data=form(**{HOLD: "900"}))
     html = response.get_data(as_text=True)
     slot = re.search(r'id="err-f-p-stretch-holds-hold_seconds"[^>]*>(.*?)</p>', html, re.S)
@@ -85,7 +87,11 @@ def test_bad_value_is_shown_beside_its_field_in_the_cli_words(client, form, work
     )
     assert cli.exit_code == 4
     message = cli.stderr.split(": ", 2)[2].strip()  # error: --set ...: MESSAGE
-    assert message.replace('"', "&#34;") in slot.group(1)
+    # the command line names the param SECTION.PARAM; the form, by the label beside it
+    assert message.startswith(HOLD[2:] + " ")
+    words = message[len(HOLD[2:]) + 1 :].replace('"', "&#34;")
+    assert f"Seconds to hold each stretch: {words}" in slot.group(1)
+    assert HOLD[2:] not in html.split('id="preview-problems"')[1]  # nor in the summary
     assert "page-1.png" not in html
 
 
